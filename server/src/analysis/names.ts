@@ -1,0 +1,64 @@
+/**
+ * People's names as reports write them: "Dr. Alan Smith", "Dr. Smith", "Alan Smith, M.D.",
+ * "Kevin Chu, MD, orthopedic surgery", "A. Smith, D.O.". Two mentions name the same person
+ * when the surnames agree and the given names (or initials), where both are present, agree.
+ */
+export interface PersonName {
+  given?: string;
+  surname: string;
+  /** The form to show in messages, e.g. "Dr. Smith". */
+  display: string;
+}
+
+const TITLE = String.raw`(?:Dr|Doctor|Prof|Professor)\.?`;
+const CREDENTIAL = String.raw`(?:M\.?\s?D|D\.?\s?O|D\.?\s?C|Ph\.?\s?D|Psy\.?\s?D|P\.?\s?A(?:-C)?|N\.?\s?P|F\.?N\.?P|P\.?\s?T|D\.?P\.?T|M\.?B\.?B\.?S|F\.?A\.?C\.?S|FRCSC|LCSW|MFT)\.?`;
+// A capitalised word; an apostrophe inside a name ("O'Brien") but not a possessive ("Okafor's").
+const WORD = String.raw`[A-Z][a-zA-Z-]*(?:['’](?!s\b)[A-Za-z]+)?`;
+const INITIAL = String.raw`[A-Z]\.`;
+const PARTICLE = String.raw`(?:(?:van|von|de|del|da|di|le|la|st\.?|mc|o')\s?)?`;
+
+/** "Dr. Alan B. Smith" / "Dr. Smith" */
+export const TITLED_NAME = new RegExp(String.raw`\b${TITLE}\s+((?:(?:${WORD}|${INITIAL})\s+){0,2}${PARTICLE}${WORD}(?:-${WORD})?)`, 'g');
+/** "Alan Smith, M.D." / "Kevin Chu, MD" */
+export const CREDENTIALED_NAME = new RegExp(String.raw`\b((?:${WORD}|${INITIAL})\s+(?:(?:${WORD}|${INITIAL})\s+)?${PARTICLE}${WORD}(?:-${WORD})?),?\s+${CREDENTIAL}(?![A-Za-z])`, 'g');
+
+const NOT_SURNAMES = new Set(['The', 'This', 'That', 'His', 'Her', 'Their', 'Dr', 'Doctor', 'And', 'Of', 'In', 'On']);
+
+/** Reads a name written with a title or credentials; null when the words are not a person's name. */
+export function parseName(raw: string): PersonName | null {
+  const cleaned = raw
+    .replace(new RegExp(String.raw`^\s*${TITLE}\s+`), '')
+    .replace(new RegExp(String.raw`,?\s+${CREDENTIAL}.*$`), '')
+    .replace(/[,;:.]+$/, '')
+    .trim();
+  const words = cleaned.split(/\s+/).filter(Boolean);
+  if (!words.length) return null;
+  const surname = words[words.length - 1];
+  if (!/^[A-Z]/.test(surname) || NOT_SURNAMES.has(surname)) return null;
+  const given = words.length > 1 && !/^(?:van|von|de|del|da|di|le|la)$/i.test(words[0]) ? words[0].replace(/\.$/, '') : undefined;
+  return { ...(given ? { given } : {}), surname, display: `Dr. ${surname}` };
+}
+
+/** Every titled or credentialed name in `text`, with its offsets. */
+export function findNames(text: string): { name: PersonName; start: number; end: number }[] {
+  const found: { name: PersonName; start: number; end: number }[] = [];
+  for (const re of [TITLED_NAME, CREDENTIALED_NAME]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const name = parseName(m[0]);
+      if (name && !found.some((f) => f.start < m!.index + m![0].length && m!.index < f.end)) {
+        found.push({ name, start: m.index, end: m.index + m[0].length });
+      }
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+export function sameName(a: PersonName, b: PersonName): boolean {
+  if (a.surname.toLowerCase() !== b.surname.toLowerCase()) return false;
+  if (!a.given || !b.given) return true;
+  const x = a.given.toLowerCase();
+  const y = b.given.toLowerCase();
+  return x === y || (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y));
+}

@@ -1,0 +1,104 @@
+import { RULES } from '../rules/index.js';
+import type { Finding, Fix, Rule, RuleMeta, Severity, SeveritySetting } from '../rules/types.js';
+import type { ImeLintConfig } from './config.js';
+import { isReport } from './detect.js';
+import { applyFixes } from './fixes.js';
+import { buildModel, type ReportModel } from './model.js';
+import { DEFAULT_PROFILE, PROFILES, type Profile } from './profiles.js';
+import { Suppressions } from './suppress.js';
+
+export interface LintOptions {
+  /** The report's path (for `.ime.md` detection and glob matching). */
+  filePath?: string;
+  /** The path relative to the folder the config's globs are written against. */
+  relativePath?: string;
+  config?: ImeLintConfig;
+  /** Profile named on the command line: wins over front matter and config. */
+  profileOverride?: string;
+  /** Profile from editor settings: used when neither front matter nor config names one. */
+  defaultProfile?: string;
+  /** Extra include globs from editor settings. */
+  include?: readonly string[];
+}
+
+export interface Diagnostic extends Finding {
+  severity: Severity;
+  rule: RuleMeta;
+}
+
+export interface LintResult {
+  isReport: boolean;
+  profile: Profile;
+  /** Set when a profile was asked for by name and no such profile exists. */
+  unknownProfile?: string;
+  model: ReportModel;
+  diagnostics: Diagnostic[];
+}
+
+export function chooseProfile(model: ReportModel, options: LintOptions): { profile: Profile; unknown?: string } {
+  const fromFrontMatter = model.frontMatter?.data.profile;
+  const wanted = options.profileOverride
+    ?? (typeof fromFrontMatter === 'string' ? fromFrontMatter.trim() : undefined)
+    ?? options.config?.profile
+    ?? options.defaultProfile
+    ?? DEFAULT_PROFILE;
+  const profile = PROFILES[wanted];
+  return profile ? { profile } : { profile: PROFILES[DEFAULT_PROFILE], unknown: wanted };
+}
+
+export function severityOf(rule: Rule, profile: Profile, config: ImeLintConfig): SeveritySetting {
+  return config.rules?.[rule.meta.id] ?? profile.severities[rule.meta.id] ?? rule.meta.severity;
+}
+
+/** text -> model -> rules -> diagnostics. Never throws on any input text. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const config = options.config ?? {};
+  const model = buildModel(text, { sections: config.sections });
+  const { profile, unknown } = chooseProfile(model, options);
+  const result: LintResult = { isReport: false, profile, model, diagnostics: [], ...(unknown ? { unknownProfile: unknown } : {}) };
+  result.isReport = isReport(model, options.filePath, {
+    relativePath: options.relativePath,
+    include: [...(config.include ?? []), ...(options.include ?? [])],
+    exclude: config.exclude,
+  });
+  if (!result.isReport) return result;
+
+  const suppressions = new Suppressions(model);
+  const context = { model, profile, config };
+  for (const rule of RULES) {
+    const severity = severityOf(rule, profile, config);
+    if (severity === 'off') continue;
+    for (const finding of rule.check(context)) {
+      if (suppressions.isSuppressed(rule.meta.id, model.lines.positionAt(finding.span.start).line)) continue;
+      result.diagnostics.push({ ...finding, severity, rule: rule.meta });
+    }
+  }
+  result.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return result;
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Titles of the fixes applied, in order. */
+  applied: string[];
+  result: LintResult;
+}
+
+const MAX_FIX_PASSES = 10;
+
+/** Applies every safe fix, re-linting between passes, until nothing more applies. */
+export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
+  const applied: string[] = [];
+  let current = text;
+  let result = lint(current, options);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixes = result.diagnostics.map((d) => d.fix).filter((f): f is Fix => !!f && f.safe);
+    if (!fixes.length) break;
+    const next = applyFixes(current, fixes);
+    if (next.text === current) break;
+    applied.push(...next.applied.map((f) => f.title));
+    current = next.text;
+    result = lint(current, options);
+  }
+  return { text: current, applied, result };
+}

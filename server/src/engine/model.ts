@@ -1,0 +1,349 @@
+import type { Heading as MdHeading, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import { parseMarkdown } from './parse.js';
+import { SectionClassifier, type SectionKind } from './sections.js';
+import { splitSentences } from './sentences.js';
+import { LineIndex, type Span } from './text.js';
+
+export interface Heading {
+  /** The heading's words, without markers. */
+  text: string;
+  depth: number;
+  /** The whole heading line(s), markers included. */
+  span: Span;
+}
+
+export interface Section {
+  heading: Heading;
+  kinds: SectionKind[];
+  /** From the heading to the next heading of the same or a higher level. */
+  span: Span;
+  parent: Section | null;
+  children: Section[];
+}
+
+export type BlockType = 'paragraph' | 'heading' | 'tableRow';
+
+export interface ListContext {
+  list: List;
+  item: ListItem;
+  /** 0-based index of the item in its list. */
+  index: number;
+}
+
+export interface Block {
+  type: BlockType;
+  span: Span;
+  /** The block's source with Markdown syntax blanked out: same length as the span, so offsets carry over. */
+  text: string;
+  sentences: Sentence[];
+  /** Innermost section that holds the block (null before the first heading). */
+  section: Section | null;
+  list: ListContext | null;
+  /** For table rows: the cells' spans and whether the row is the header. */
+  cells?: Span[];
+  header?: boolean;
+  table?: Table;
+  node: Nodes;
+}
+
+export interface Sentence {
+  span: Span;
+  /** The sentence's prose (Markdown syntax blanked), trimmed to its span. */
+  text: string;
+  block: Block;
+}
+
+export interface HtmlComment {
+  span: Span;
+  body: string;
+}
+
+export interface FrontMatter {
+  span: Span;
+  data: Record<string, unknown>;
+  /** Set when the YAML could not be read; data is then empty. */
+  error?: string;
+}
+
+export interface ModelOptions {
+  /** Extra heading synonyms per section kind (config `sections`). */
+  sections?: Partial<Record<string, string[]>>;
+}
+
+export interface ReportModel {
+  text: string;
+  lines: LineIndex;
+  root: Root;
+  frontMatter: FrontMatter | null;
+  /** The first heading of the document, the report's title. */
+  title: Heading | null;
+  /** Every section in document order (nested ones included). */
+  sections: Section[];
+  /** Every prose block in document order. */
+  blocks: Block[];
+  comments: HtmlComment[];
+  /** Memo for analyses that several rules share, keyed by analysis name. */
+  cache: Map<string, unknown>;
+}
+
+const classifiers = new WeakMap<object, SectionClassifier>();
+const defaultClassifier = new SectionClassifier();
+
+function classifierFor(options: ModelOptions): SectionClassifier {
+  if (!options.sections) return defaultClassifier;
+  let c = classifiers.get(options.sections);
+  if (!c) {
+    c = new SectionClassifier(options.sections);
+    classifiers.set(options.sections, c);
+  }
+  return c;
+}
+
+export function buildModel(text: string, options: ModelOptions = {}): ReportModel {
+  const root = parseMarkdown(text);
+  const builder = new ModelBuilder(text, root, classifierFor(options));
+  return builder.build();
+}
+
+class ModelBuilder {
+  private readonly sections: Section[] = [];
+  private readonly blocks: Block[] = [];
+  private readonly comments: HtmlComment[] = [];
+  private frontMatter: FrontMatter | null = null;
+  private title: Heading | null = null;
+  /** Open sections, innermost last. */
+  private readonly open: Section[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly root: Root,
+    private readonly classifier: SectionClassifier,
+  ) {}
+
+  build(): ReportModel {
+    for (const node of this.root.children) this.visitTop(node);
+    for (const s of this.open) s.span.end = this.text.length;
+    return {
+      text: this.text,
+      lines: new LineIndex(this.text),
+      root: this.root,
+      frontMatter: this.frontMatter,
+      title: this.title,
+      sections: this.sections,
+      blocks: this.blocks,
+      comments: this.comments,
+      cache: new Map(),
+    };
+  }
+
+  private get current(): Section | null {
+    return this.open.length ? this.open[this.open.length - 1] : null;
+  }
+
+  private visitTop(node: RootContent): void {
+    if (node.type === 'yaml') {
+      this.frontMatter = readFrontMatter(node.value, spanOf(node));
+      return;
+    }
+    if (node.type === 'heading') {
+      this.openSection(node);
+      return;
+    }
+    this.visit(node, null);
+  }
+
+  private openSection(node: MdHeading): void {
+    const span = spanOf(node);
+    const block = this.proseBlock('heading', node, null);
+    const heading: Heading = { text: block.text.replace(/\s+/g, ' ').trim(), depth: node.depth, span };
+    if (!this.title) this.title = heading;
+    while (this.open.length && this.current!.heading.depth >= node.depth) {
+      this.open.pop()!.span.end = span.start;
+    }
+    const parent = this.current;
+    const section: Section = {
+      heading,
+      kinds: this.classifier.classify(heading.text),
+      span: { start: span.start, end: this.text.length },
+      parent,
+      children: [],
+    };
+    parent?.children.push(section);
+    this.sections.push(section);
+    this.open.push(section);
+    block.section = section;
+  }
+
+  private visit(node: Nodes, list: ListContext | null): void {
+    switch (node.type) {
+      case 'paragraph':
+        this.proseBlock('paragraph', node, list);
+        return;
+      case 'heading':
+        // Headings nested in lists or quotes do not open sections; read them as prose.
+        this.proseBlock('heading', node, list);
+        return;
+      case 'html':
+        this.collectComments(node.value, spanOf(node));
+        return;
+      case 'table':
+        this.tableRows(node);
+        return;
+      case 'list':
+        node.children.forEach((item, index) => {
+          for (const child of item.children) this.visit(child, { list: node, item, index });
+        });
+        return;
+      case 'blockquote':
+      case 'footnoteDefinition':
+        for (const child of node.children) this.visit(child, list);
+        return;
+      default:
+        return; // code, thematic breaks, definitions: not prose
+    }
+  }
+
+  private proseBlock(type: BlockType, node: Nodes, list: ListContext | null): Block {
+    const span = spanOf(node);
+    const masked = maskedText(this.text, node, span, this.comments);
+    const block: Block = { type, span, text: masked.text, sentences: [], section: this.current, list, node };
+    const spans = type === 'heading' ? [trimmedSpan(masked.text, span.start)] : splitSentences(masked.text, span.start, masked.breaks);
+    block.sentences = spans.filter((s) => s.end > s.start).map((s) => ({
+      span: s,
+      text: masked.text.slice(s.start - span.start, s.end - span.start),
+      block,
+    }));
+    this.blocks.push(block);
+    return block;
+  }
+
+  private tableRows(table: Table): void {
+    table.children.forEach((row, rowIndex) => {
+      const span = spanOf(row);
+      const chars = blank(this.text.slice(span.start, span.end));
+      const cells: Span[] = [];
+      const sentences: Span[] = [];
+      for (const cell of row.children) {
+        const cellSpan = spanOf(cell);
+        cells.push(cellSpan);
+        const masked = maskedText(this.text, cell, cellSpan, this.comments);
+        for (let i = 0; i < masked.text.length; i++) chars[cellSpan.start - span.start + i] = masked.text[i];
+        sentences.push(...splitSentences(masked.text, cellSpan.start, masked.breaks));
+      }
+      const text = chars.join('');
+      const block: Block = {
+        type: 'tableRow', span, text, sentences: [], section: this.current, list: null,
+        cells, header: rowIndex === 0, table, node: row,
+      };
+      block.sentences = sentences.map((s) => ({ span: s, text: text.slice(s.start - span.start, s.end - span.start), block }));
+      this.blocks.push(block);
+    });
+  }
+
+  private collectComments(value: string, span: Span): void {
+    collectComments(value, span.start, this.comments);
+  }
+}
+
+function collectComments(value: string, base: number, out: HtmlComment[]): void {
+  const re = /<!--([\s\S]*?)-->/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(value))) out.push({ span: { start: base + m.index, end: base + m.index + m[0].length }, body: m[1].trim() });
+}
+
+function trimmedSpan(text: string, base: number): Span {
+  const start = text.search(/\S/);
+  return start < 0 ? { start: base, end: base } : { start: base + start, end: base + text.trimEnd().length };
+}
+
+function spanOf(node: Nodes): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+/** Characters of `source` with everything but line breaks turned to spaces. */
+function blank(source: string): string[] {
+  return Array.from(source, (c) => (c === '\n' || c === '\r' ? c : ' '));
+}
+
+/**
+ * A node's prose at its own offsets: text and inline code are copied from the source,
+ * every other character (markers, link targets, HTML) becomes a space. Hard line breaks
+ * are returned so sentences stop there.
+ */
+function maskedText(source: string, node: Nodes, span: Span, comments: HtmlComment[]): { text: string; breaks: number[] } {
+  const chars = blank(source.slice(span.start, span.end));
+  const breaks: number[] = [];
+  const copy = (from: number, to: number) => {
+    for (let i = Math.max(from, span.start); i < Math.min(to, span.end); i++) chars[i - span.start] = source[i];
+  };
+  const walk = (n: Nodes) => {
+    const s = spanOf(n);
+    switch (n.type) {
+      case 'text':
+        copy(s.start, s.end);
+        return;
+      case 'inlineCode': {
+        const inner = source.slice(s.start, s.end).indexOf(n.value);
+        if (inner >= 0) copy(s.start + inner, s.start + inner + n.value.length);
+        return;
+      }
+      case 'break':
+        breaks.push(s.start - span.start);
+        return;
+      case 'html':
+        collectComments(n.value, s.start, comments);
+        return;
+      case 'footnoteReference':
+        copy(s.start, s.end); // "[^r12]" is a record citation key
+        return;
+      case 'linkReference':
+        if (!n.children.length) copy(s.start, s.end); // "[R12]" parsed as a shortcut reference
+        else n.children.forEach(walk);
+        return;
+      case 'image':
+      case 'imageReference':
+        return;
+      default:
+        if ('children' in n) for (const child of n.children as Nodes[]) walk(child);
+    }
+  };
+  walk(node);
+  return { text: chars.join(''), breaks };
+}
+
+function readFrontMatter(value: string, span: Span): FrontMatter {
+  try {
+    const data = parseYaml(value, { maxAliasCount: 100 }) as unknown;
+    if (data === null || data === undefined) return { span, data: {} };
+    if (typeof data !== 'object' || Array.isArray(data)) return { span, data: {}, error: 'front matter is not a mapping of keys to values' };
+    return { span, data: data as Record<string, unknown> };
+  } catch (e) {
+    return { span, data: {}, error: (e as Error).message.split('\n')[0] };
+  }
+}
+
+/** The sections that hold an offset, innermost first. */
+export function sectionsAt(block: Block): Section[] {
+  const out: Section[] = [];
+  for (let s = block.section; s; s = s.parent) out.push(s);
+  return out;
+}
+
+/** True when the block sits in (or under) a section of the kind. */
+export function inKind(block: Block, kind: SectionKind): boolean {
+  return sectionsAt(block).some((s) => s.kinds.includes(kind));
+}
+
+/** The nearest section (the block's own or an ancestor) of the kind. */
+export function sectionOfKind(block: Block, kind: SectionKind): Section | null {
+  return sectionsAt(block).find((s) => s.kinds.includes(kind)) ?? null;
+}
+
+export function blocksIn(model: ReportModel, section: Section): Block[] {
+  return model.blocks.filter((b) => b.span.start >= section.span.start && b.span.end <= section.span.end);
+}
+
+export function hasKind(model: ReportModel, kind: SectionKind): boolean {
+  return model.sections.some((s) => s.kinds.includes(kind));
+}
