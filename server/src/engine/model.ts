@@ -225,7 +225,7 @@ class ModelBuilder {
       const cells: Span[] = [];
       const sentences: Span[] = [];
       for (const cell of row.children) {
-        const cellSpan = spanOf(cell);
+        const cellSpan = cellContentSpan(this.text, spanOf(cell));
         cells.push(cellSpan);
         const masked = maskedText(this.text, cell, cellSpan, this.comments);
         for (let i = 0; i < masked.text.length; i++) chars[cellSpan.start - span.start + i] = masked.text[i];
@@ -252,6 +252,14 @@ function collectComments(value: string, base: number, out: HtmlComment[]): void 
   while ((m = re.exec(value))) out.push({ span: { start: base + m.index, end: base + m.index + m[0].length }, body: m[1].trim() });
 }
 
+/** A table cell's span without its pipes and padding. */
+function cellContentSpan(source: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[|\s]/.test(source[start])) start++;
+  while (end > start && /[|\s]/.test(source[end - 1]) && source[end - 2] !== '\\') end--;
+  return { start, end };
+}
+
 function trimmedSpan(text: string, base: number): Span {
   const start = text.search(/\S/);
   return start < 0 ? { start: base, end: base } : { start: base + start, end: base + text.trimEnd().length };
@@ -267,8 +275,9 @@ function blank(source: string): string[] {
 }
 
 /**
- * A node's prose at its own offsets: text and inline code are copied from the source,
- * every other character (markers, link targets, HTML) becomes a space. Hard line breaks
+ * A node's prose at its own offsets: text is copied from the source, every other
+ * character (markers, link targets, HTML, code spans, which RULES.md keeps out of the body)
+ * becomes a space. Hard line breaks
  * are returned so sentences stop there.
  */
 function maskedText(source: string, node: Nodes, span: Span, comments: HtmlComment[]): { text: string; breaks: number[] } {
@@ -283,11 +292,6 @@ function maskedText(source: string, node: Nodes, span: Span, comments: HtmlComme
       case 'text':
         copy(s.start, s.end);
         return;
-      case 'inlineCode': {
-        const inner = source.slice(s.start, s.end).indexOf(n.value);
-        if (inner >= 0) copy(s.start + inner, s.start + inner + n.value.length);
-        return;
-      }
       case 'break':
         breaks.push(s.start - span.start);
         return;
