@@ -112,3 +112,40 @@ export function formatSarif(files: FileResult[], toolVersion: string, toUri: (pa
     runs: [{ tool: { driver: { name: 'ime-lint', version: toolVersion, rules } }, results }],
   }, null, 2);
 }
+
+function xml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
+    // XML 1.0 forbids most control characters; a report pasted from elsewhere may hold some.
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+}
+
+/** JUnit XML: one test suite per report, one failing test case per finding (or one passing case). */
+export function formatJunit(files: FileResult[]): string {
+  const suites = files.map((file) => {
+    const result = toEslint(file);
+    const cases = result.messages.length
+      ? result.messages.map((m) => `    <testcase classname="${xml(file.filePath)}" name="${xml(`${m.line}:${m.column} ${m.ruleId}`)}">\n      <failure type="${m.severity === 2 ? 'error' : 'warning'}" message="${xml(m.message)}">${xml(`${m.ruleId} at ${file.filePath}:${m.line}:${m.column}`)}</failure>\n    </testcase>`)
+      : [`    <testcase classname="${xml(file.filePath)}" name="ime-lint"/>`];
+    return `  <testsuite name="${xml(file.filePath)}" tests="${cases.length}" failures="${result.messages.length}" errors="0">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ime-lint">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+/** Checkstyle XML, as read by Jenkins, GitLab and reviewdog. */
+export function formatCheckstyle(files: FileResult[]): string {
+  const body = files.map((file) => {
+    const errors = toEslint(file).messages.map((m) =>
+      `    <error line="${m.line}" column="${m.column}" severity="${m.severity === 2 ? 'error' : 'warning'}" message="${xml(m.message)}" source="ime-lint.${m.ruleId}"/>`);
+    return `  <file name="${xml(file.filePath)}">${errors.length ? `\n${errors.join('\n')}\n  ` : ''}</file>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3">\n${body.join('\n')}\n</checkstyle>\n`;
+}
+
+/** GitHub Actions workflow commands, which the run shows as annotations on the changed lines. */
+export function formatGithub(files: FileResult[], toRelative: (path: string) => string): string {
+  const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return files.flatMap((file) => toEslint(file).messages.map((m) =>
+    `::${m.severity === 2 ? 'error' : 'warning'} file=${escapeProperty(toRelative(file.filePath))},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(`ime-lint ${m.ruleId}`)}::${escapeData(m.message)}`))
+    .map((line) => `${line}\n`).join('');
+}

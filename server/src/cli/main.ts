@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -6,7 +6,9 @@ import { findConfigFile, loadConfigFile, type LoadedConfig } from '../engine/con
 import { fixAll, lint, type LintOptions } from '../engine/lint.js';
 import { PROFILES } from '../engine/profiles.js';
 import { expandTargets, UsageError } from './files.js';
-import { type FileResult, formatJson, formatSarif, formatStylish } from './formatters.js';
+import { LineIndex } from '../engine/text.js';
+import { LintCache } from './cache.js';
+import { type FileResult, formatCheckstyle, formatGithub, formatJson, formatJunit, formatSarif, formatStylish } from './formatters.js';
 import { writeAtomically } from './write.js';
 
 declare const IME_LINT_VERSION: string;
@@ -21,8 +23,13 @@ export interface CliIo {
   color: boolean;
 }
 
+const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'checkstyle'] as const;
+
 interface CliOptions {
-  format: 'stylish' | 'json' | 'sarif';
+  format: (typeof FORMATS)[number];
+  outputFile?: string;
+  cache?: boolean;
+  cacheLocation: string;
   profile?: string;
   config?: string;
   fix?: boolean;
@@ -38,7 +45,10 @@ export async function runCli(io: CliIo): Promise<number> {
     .description('Lint Independent Medical Examination reports written in Markdown.')
     .version(VERSION)
     .argument('[targets...]', 'files, folders or globs')
-    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('stylish'))
+    .option('--output-file <file>', 'write the report to a file instead of standard output')
+    .option('--cache', 'only lint reports whose content or config changed since the last run')
+    .option('--cache-location <file>', 'where --cache keeps its results', '.imelintcache')
     .option('--profile <name>', `override the profile (${Object.keys(PROFILES).join(', ')})`)
     .option('--config <file>', 'use this config instead of discovery')
     .option('--fix', 'apply safe fixes in place')
@@ -64,6 +74,7 @@ export async function runCli(io: CliIo): Promise<number> {
     if (!opts.stdin && !targets.length) throw new UsageError('no files given (try: ime-lint report.md, or --stdin)');
     const explicitConfig = opts.config ? readConfigOrThrow(resolve(io.cwd, opts.config)) : null;
     const results: FileResult[] = [];
+    const cache = opts.cache && !opts.fix ? new LintCache(resolve(io.cwd, opts.cacheLocation), VERSION) : null;
 
     const lintOne = (filePath: string, text: string, onDisk: boolean): void => {
       const loaded = explicitConfig ?? discoverConfig(filePath);
@@ -73,7 +84,14 @@ export async function runCli(io: CliIo): Promise<number> {
         config: loaded.config,
         profileOverride: opts.profile,
       };
+      const key = cache ? LintCache.key(text, options) : '';
+      const cached = cache?.get(filePath, key);
+      if (cached) {
+        if (cached.isReport) results.push(keepWanted({ filePath, diagnostics: cached.diagnostics, lines: new LineIndex(text) }, opts));
+        return;
+      }
       let outcome = lint(text, options);
+      cache?.set(filePath, key, outcome.isReport, outcome.diagnostics);
       if (!outcome.isReport) return;
       if (opts.fix) {
         const fixed = fixAll(text, options);
@@ -87,8 +105,7 @@ export async function runCli(io: CliIo): Promise<number> {
         }
         outcome = fixed.result;
       }
-      const diagnostics = opts.quiet ? outcome.diagnostics.filter((d) => d.severity === 'error') : outcome.diagnostics;
-      results.push({ filePath, diagnostics, lines: outcome.model.lines });
+      results.push(keepWanted({ filePath, diagnostics: outcome.diagnostics, lines: outcome.model.lines }, opts));
     };
 
     if (opts.stdin) {
@@ -100,7 +117,12 @@ export async function runCli(io: CliIo): Promise<number> {
       }
     }
 
-    if (!(opts.fix && opts.stdin)) io.stdout(render(opts.format, results, io));
+    cache?.save();
+    if (!(opts.fix && opts.stdin)) {
+      const output = render(opts.format, results, io);
+      if (opts.outputFile) writeFileSync(resolve(io.cwd, opts.outputFile), output);
+      else io.stdout(output);
+    }
     const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
     const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
     if (errors > 0) return 1;
@@ -121,14 +143,24 @@ function parseCount(value: string): number {
   return n;
 }
 
+function keepWanted(result: FileResult, opts: CliOptions): FileResult {
+  return opts.quiet ? { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } : result;
+}
+
 function render(format: CliOptions['format'], results: FileResult[], io: CliIo): string {
   switch (format) {
+    case 'junit':
+      return formatJunit(results);
+    case 'checkstyle':
+      return formatCheckstyle(results);
+    case 'github':
+      return formatGithub(results, (p) => relative(io.cwd, p));
     case 'json':
       return `${formatJson(results)}\n`;
     case 'sarif':
       return `${formatSarif(results, VERSION, (p) => pathToFileURL(p).href)}\n`;
     default:
-      return formatStylish(results.map((r) => ({ ...r, filePath: r.filePath })), io.color);
+      return formatStylish(results, io.color);
   }
 }
 

@@ -1,4 +1,5 @@
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
+import picomatch from 'picomatch';
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../schemas/imelintrc.schema.json' with { type: 'json' };
 import type { SeveritySetting } from '../rules/types.js';
@@ -10,6 +11,14 @@ export interface ImeLintConfig {
   treating?: string[];
   include?: string[];
   exclude?: string[];
+  overrides?: ConfigOverride[];
+}
+
+/** Settings for some reports only, chosen by glob (relative to the config file). */
+export interface ConfigOverride {
+  files: string[];
+  profile?: string;
+  rules?: Record<string, SeveritySetting>;
 }
 
 export const CONFIG_FILE_NAME = '.imelintrc.json';
@@ -50,4 +59,20 @@ export function parseConfig(text: string): ParsedConfig {
     };
   }
   return { config: value as ImeLintConfig, problems: [] };
+}
+
+/** The config as it applies to one report: every matching override laid over the base, in order. */
+export function configFor(config: ImeLintConfig, relativePath: string | undefined): ImeLintConfig {
+  if (!config.overrides?.length || relativePath === undefined) return config;
+  const path = relativePath.replace(/\\/g, '/');
+  let merged: ImeLintConfig = config;
+  for (const override of config.overrides) {
+    if (!picomatch(override.files, { dot: true })(path)) continue;
+    merged = {
+      ...merged,
+      ...(override.profile ? { profile: override.profile } : {}),
+      rules: { ...merged.rules, ...override.rules },
+    };
+  }
+  return merged;
 }

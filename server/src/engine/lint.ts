@@ -1,6 +1,6 @@
 import { RULES } from '../rules/index.js';
 import type { Finding, Fix, Rule, RuleMeta, Severity, SeveritySetting } from '../rules/types.js';
-import type { ImeLintConfig } from './config.js';
+import { configFor, type ImeLintConfig } from './config.js';
 import { isReport } from './detect.js';
 import { applyFixes } from './fixes.js';
 import { buildModel, type ReportModel } from './model.js';
@@ -52,9 +52,9 @@ export function severityOf(rule: Rule, profile: Profile, config: ImeLintConfig):
 
 /** text -> model -> rules -> diagnostics. Never throws on any input text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const config = options.config ?? {};
+  const config = configFor(options.config ?? {}, options.relativePath);
   const model = buildModel(text, { sections: config.sections });
-  const { profile, unknown } = chooseProfile(model, options);
+  const { profile, unknown } = chooseProfile(model, { ...options, config });
   const result: LintResult = { isReport: false, profile, model, diagnostics: [], ...(unknown ? { unknownProfile: unknown } : {}) };
   result.isReport = isReport(model, options.filePath, {
     relativePath: options.relativePath,
