@@ -1,4 +1,5 @@
 import { causationMissing } from './causation-missing.js';
+import { frontMatterInvalid } from './front-matter-invalid.js';
 import { placeholderLeft } from './placeholder-left.js';
 import { recordsSectionMissing } from './records-section-missing.js';
 import { sectionMissing } from './section-missing.js';
@@ -14,6 +15,7 @@ export const RULES: readonly Rule[] = [
   // structure
   sectionMissing,
   placeholderLeft,
+  frontMatterInvalid,
 ];
 
 export function ruleById(id: string): Rule | undefined {
