@@ -10,7 +10,11 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  define: { IME_LINT_VERSION: JSON.stringify(version) },
+  // ESM builds first: jsonc-parser's UMD main requires its modules dynamically, which a bundle cannot hold.
+  mainFields: ['module', 'main'],
+  // ESM dependencies (fdir) call createRequire(import.meta.url); give them the bundle's own URL.
+  define: { IME_LINT_VERSION: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
+  inject: ['scripts/import-meta-url.cjs'],
 };
 
 await Promise.all([

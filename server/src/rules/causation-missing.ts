@@ -13,12 +13,13 @@ export const causationMissing: Rule = {
     fixable: true,
   },
   check({ model, profile }) {
+    // A conclusion anywhere counts (Discussion, Answers to Questions, a diagnosis "work-related lumbar strain").
     if (hasKind(model, 'causation') || analyseCausation(model).conclusions.length) return [];
     return [{
       ruleId: 'causation-missing',
       span: titleSpan(model),
       message: 'The report gives no causation opinion: add a Causation section that states whether the condition was caused by the event, and how and why.',
-      fix: { title: 'Insert a Causation section', edits: [insertSectionEdit(model, profile, 'causation')], safe: true },
+      fix: { title: 'Insert a Causation section with a reasoning skeleton', edits: [insertSectionEdit(model, profile, 'causation')], safe: true },
     }];
   },
 };

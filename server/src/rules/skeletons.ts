@@ -1,36 +1,9 @@
 import type { ReportModel, Section } from '../engine/model.js';
 import type { Profile } from '../engine/profiles.js';
 import { SECTION_TITLES, type SectionKind } from '../engine/sections.js';
+import { SECTION_BODIES } from '../engine/templates.js';
 import { lineBreakOf, type Span } from '../engine/text.js';
 import type { TextEdit } from './types.js';
-
-/** What a new section holds: placeholders the examiner replaces (`[[...]]`, flagged until filled). */
-export const SECTION_BODIES: Record<SectionKind, string> = {
-  identification: '- **Examinee:** [[name]]\n- **Date of injury:** [[date]]\n- **Date of examination:** [[date]]\n- **Requested by:** [[party]]',
-  referral: '1. [[question posed by the referring party]]',
-  history: "[[How the injury happened, in the examinee's words; treatment since; present complaints]]",
-  'past-history': '[[Prior injuries, claims and treatment of the same body part; other conditions]]',
-  records: '1. [[date]] — [[provider or facility]]: [[document type]] ([[pages]] pages)',
-  treating: "[[Each treating physician's opinion, its basis, and whether and why you agree]]",
-  examination: '[[Objective findings: inspection, range of motion, strength, reflexes, sensation, special tests]]',
-  diagnostics: '- [[study]], [[date]] ([[facility]]): [[result]]',
-  diagnoses: '1. [[diagnosis]]',
-  discussion: '[[How the history, records and findings fit together]]',
-  causation: [
-    '**Mechanism:** [[how the event could produce the condition]]',
-    '**Temporal relationship:** [[onset of symptoms relative to the event]]',
-    '**Alternative and pre-existing causes:** [[what else could explain the condition, and why it does or does not]]',
-    '**Records relied on:** [[records and findings that support the opinion]]',
-    '**Conclusion:** [[Within a reasonable degree of medical probability]], [[condition]] [[is / is not]] causally related to [[event]] because [[reason]].',
-  ].join('\n\n'),
-  mmi: '[[Whether the examinee has reached maximum medical improvement, and the date]]',
-  impairment: '[[Impairment rating, with the edition of the Guides, table and page]]',
-  apportionment: '[[Percentages of permanent disability caused by the injury and by other factors, and how and why]]',
-  'work-status': '[[Work capacity and restrictions, with their duration]]',
-  'future-care': '- [[treatment]]: [[reason]]',
-  answers: '1. [[answer to each question posed, with its reasons]]',
-  attestation: '[[Disclosure: no treating relationship; who performed which parts of the evaluation]]\n\n[[signature and date]]',
-};
 
 /** The level new sections take: that of the report's existing sections of a known kind. */
 function sectionDepth(model: ReportModel): number {

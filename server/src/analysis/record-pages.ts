@@ -1,0 +1,148 @@
+import type { ListItem } from 'mdast';
+import { type Block, type ReportModel, type Section, blocksIn, inKind } from '../engine/model.js';
+import type { Span } from '../engine/text.js';
+
+/** One entry of the Records Reviewed section (a list item or a table row) and its page count. */
+export interface RecordPagesEntry {
+  /** Where a diagnostic about the entry goes: its first paragraph or its table row. */
+  span: Span;
+  /** Pages the entry states (summed when it states several counts), or null when it states none. */
+  pages: number | null;
+}
+
+/** A statement of the total number of pages reviewed ("I reviewed 179 pages of records", "Total: 79 pages"). */
+export interface PageTotal {
+  value: number;
+  /** The number as written. */
+  span: Span;
+}
+
+export interface RecordPages {
+  /** The outermost Records Reviewed sections. */
+  sections: Section[];
+  entries: RecordPagesEntry[];
+  totals: PageTotal[];
+  /** Whether the report says it received no records at all (a verification of zero pages). */
+  noRecords: boolean;
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const COUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+|${NUMBER_WORDS.join('|')}|no)`;
+/** "5 pp.", "64 pages", "1 page", "12 pgs" */
+const PAGE_COUNT = new RegExp(String.raw`\b${COUNT}\s+(?:total\s+)?(?:pages?\b|pp\b\.?|pgs?\b\.?)`, 'gi');
+const FIRST_PAGE_COUNT = new RegExp(PAGE_COUNT.source, 'i');
+/** "pp. 1–12", "pages 1-12": an entry's pages given as a range */
+const PAGE_RANGE = /\b(?:pp?\.|pages?)\s*(\d+)\s*(?:-|–|to)\s*(\d+)\b/gi;
+/** "Total pages: 79", "pages reviewed: 179" */
+const PAGES_THEN_COUNT = /\bpages?\b(?:\s+(?:of\s+records\s+)?(?:reviewed|received))?\s*[:=–—-]\s*(\d{1,3}(?:,\d{3})+|\d+)\b/i;
+const TOTAL_WORD = /\b(?:total(?:s|ing|led|ed)?|in\s+all|altogether|verif\w*)\b/i;
+/** Prose in the records section (not an entry) that counts pages counts the review as a whole. */
+const REVIEW_WORD = /\b(?:reviewed|received|records|documents)\b/i;
+/** A whole-review statement outside the records section must name the records as a whole. */
+const WHOLE_REVIEW = /\bpages?\s+of\s+(?:medical\s+|the\s+)?(?:records|documents|materials)\b|\btotal\s+(?:number\s+of\s+)?pages?\b/i;
+const TOTAL_LABEL = /^\W*(?:grand\s+)?total\b/i;
+const PAGES_HEADER = /^(?:(?:no\.?|number|#)\s*(?:of\s+)?)?(?:pages?|pp\.?|pgs?\.?)(?:\s+count)?$|^page\s+count$/i;
+const NO_RECORDS = /\bno\s+(?:medical\s+)?records\s+(?:were\s+|was\s+)?(?:received|provided|available|sent|reviewed)\b|\b(?:received|reviewed)\s+no\s+(?:medical\s+)?records\b/i;
+
+function countValue(word: string): number {
+  const lower = word.toLowerCase();
+  if (lower === 'no') return 0;
+  const index = NUMBER_WORDS.indexOf(lower);
+  return index >= 0 ? index : Number(lower.replace(/,/g, ''));
+}
+
+/** Sum of the page counts a piece of text states, or null when it states none. */
+function pagesIn(text: string): number | null {
+  let total: number | null = null;
+  for (const m of text.matchAll(PAGE_COUNT)) total = (total ?? 0) + countValue(m[1]);
+  for (const m of text.matchAll(PAGE_RANGE)) total = (total ?? 0) + Math.max(0, Number(m[2]) - Number(m[1]) + 1);
+  return total;
+}
+
+/** The stated total in one sentence of prose, if it states one. */
+function totalIn(text: string, base: number, inRecords: boolean): PageTotal | null {
+  const statesTotal = inRecords ? TOTAL_WORD.test(text) || REVIEW_WORD.test(text) : WHOLE_REVIEW.test(text);
+  if (!statesTotal) return null;
+  const counted = FIRST_PAGE_COUNT.exec(text);
+  if (counted) return { value: countValue(counted[1]), span: { start: base + counted.index, end: base + counted.index + counted[1].length } };
+  const labelled = PAGES_THEN_COUNT.exec(text);
+  if (!labelled) return null;
+  const at = labelled.index + labelled[0].lastIndexOf(labelled[1]);
+  return { value: countValue(labelled[1]), span: { start: base + at, end: base + at + labelled[1].length } };
+}
+
+function cellText(block: Block, cell: Span): string {
+  return block.text.slice(cell.start - block.span.start, cell.end - block.span.start).trim();
+}
+
+/** Index of a table's "Pages" column, from its header row. */
+function pagesColumn(header: Block | undefined): number {
+  return header?.cells?.findIndex((cell) => PAGES_HEADER.test(cellText(header, cell))) ?? -1;
+}
+
+function readTableRow(row: Block, column: number, out: RecordPages): void {
+  const cells = row.cells ?? [];
+  const columnText = column >= 0 && cells[column] ? cellText(row, cells[column]) : '';
+  const columnCount = /^\d{1,3}(?:,\d{3})*(?:\s*(?:pages?|pp\.?|pgs?\.?))?$/i.test(columnText) ? Number(columnText.replace(/[^\d]/g, '')) : null;
+  if (cells.some((cell) => TOTAL_LABEL.test(cellText(row, cell)))) {
+    const numberAt = column >= 0 && columnCount !== null ? cells[column] : null;
+    if (numberAt) {
+      out.totals.push({ value: columnCount!, span: numberAt });
+    } else {
+      const stated = totalIn(row.text, row.span.start, true);
+      if (stated) out.totals.push(stated);
+    }
+    return;
+  }
+  out.entries.push({ span: row.span, pages: columnCount ?? pagesIn(row.text) });
+}
+
+/** Reads every records entry's page count and every stated total (8 CCR §9795 page-count verification). */
+export function analyseRecordPages(model: ReportModel): RecordPages {
+  const cached = model.cache.get('record-pages') as RecordPages | undefined;
+  if (cached) return cached;
+  const sections = model.sections.filter((s) => s.kinds.includes('records') && !hasRecordsAncestor(s));
+  const result: RecordPages = { sections, entries: [], totals: [], noRecords: false };
+  const entryBlocks = new Set<Block>();
+
+  for (const section of sections) {
+    const blocks = blocksIn(model, section);
+    const items = new Map<ListItem, Block[]>();
+    for (const block of blocks) {
+      if (block.type === 'tableRow') {
+        entryBlocks.add(block);
+        if (block.header) continue;
+        const header = blocks.find((b) => b.table === block.table && b.header);
+        readTableRow(block, pagesColumn(header), result);
+      } else if (block.list && !block.list.item.children.some((child) => child.type === 'list')) {
+        // Only leaf items are entries; an item holding a nested list is a group heading.
+        const group = items.get(block.list.item) ?? [];
+        group.push(block);
+        items.set(block.list.item, group);
+      }
+    }
+    for (const group of items.values()) {
+      const text = group.map((b) => b.text).join('\n');
+      if (TOTAL_LABEL.test(text)) continue; // read below as a total statement
+      for (const b of group) entryBlocks.add(b);
+      result.entries.push({ span: group[0].span, pages: pagesIn(text) });
+    }
+  }
+
+  for (const block of model.blocks) {
+    if (block.type === 'heading' || entryBlocks.has(block)) continue;
+    const inRecords = inKind(block, 'records');
+    for (const sentence of block.sentences) {
+      if (NO_RECORDS.test(sentence.text)) result.noRecords = true;
+      const stated = totalIn(sentence.text, sentence.span.start, inRecords);
+      if (stated) result.totals.push(stated);
+    }
+  }
+  model.cache.set('record-pages', result);
+  return result;
+}
+
+function hasRecordsAncestor(section: Section): boolean {
+  for (let s = section.parent; s; s = s.parent) if (s.kinds.includes('records')) return true;
+  return false;
+}

@@ -1,0 +1,816 @@
+import type { ListItem, Nodes, Table } from 'mdast';
+import type { Block, ReportModel, Section, Sentence } from '../engine/model.js';
+import { inKind, sectionsAt } from '../engine/model.js';
+import type { SectionKind } from '../engine/sections.js';
+import type { Span } from '../engine/text.js';
+import { findEvidence, findReasonConnector } from './evidence.js';
+import { findNames, parseName, sameName, type PersonName } from './names.js';
+
+/**
+ * Treating physicians (RULES.md "Treating physician"), their opinions as the report records
+ * them, and the examiner's disagreements with those opinions, with whether the discussion
+ * around each disagreement engages the physician's reasoning.
+ */
+
+export type OpinionTopic = 'causation' | 'treatment' | 'work status' | 'maximum medical improvement' | 'impairment' | 'diagnosis';
+
+/** A person the report names (or a treating role it refers to without a name). */
+export interface Physician {
+  /** Null for a role named only by its title ("the PTP"). */
+  name: PersonName | null;
+  /** How messages name them: "Dr. Smith", or the role ("the PTP"). */
+  display: string;
+  treating: boolean;
+  /** Role keys: ptp, attending, pcp, surgeon, orthopedist, psychiatrist... */
+  roles: Set<string>;
+}
+
+export interface Mention {
+  physician: Physician;
+  span: Span;
+  sentence: Sentence;
+  via: 'name' | 'role';
+}
+
+export interface TreatingOpinion {
+  physician: Physician;
+  sentence: Sentence;
+  topic: OpinionTopic | null;
+  /** Recorded outside the opinion sections (records list, history, a Treating Physicians list). */
+  recorded: boolean;
+}
+
+export interface TreatingDisagreement {
+  physician: Physician;
+  sentence: Sentence;
+  implicit: boolean;
+  topic: OpinionTopic | null;
+  /** The discussion unit's prose blocks. */
+  unit: Block[];
+  connector: boolean;
+  evidence: boolean;
+}
+
+export interface TreatingAnalysis {
+  /** Treating physicians only, in order of first identification. */
+  physicians: Physician[];
+  /** Mentions of treating physicians, in document order. */
+  mentions: Mention[];
+  opinions: TreatingOpinion[];
+  disagreements: TreatingDisagreement[];
+}
+
+/** Sections where the examiner gives opinions (RULES.md `treating-opinion-not-discussed`). */
+export const OPINION_KINDS: readonly SectionKind[] = [
+  'discussion', 'causation', 'treating', 'mmi', 'work-status', 'future-care', 'answers', 'impairment', 'apportionment', 'diagnoses',
+];
+const RECORDING_KINDS: readonly SectionKind[] = ['records', 'history', 'past-history'];
+const SKIPPED_KINDS: readonly SectionKind[] = ['referral', 'attestation'];
+
+// ---------------------------------------------------------------------------------------
+// Vocabulary
+
+const DOCTOR_NOUN = String.raw`(?:physicians?|doctors?|surgeons?|providers?|clinicians?|practitioners?|specialists?|psychiatrists?|psychologists?|orthopa?edists?|physiatrists?|neurologists?|neurosurgeons?|chiropractors?|podiatrists?|rheumatologists?|internists?)`;
+/** Titles that by themselves make their holder a treating physician. */
+const TREATING_TITLE = String.raw`(?:(?:[Pp]rimary\s+)?[Tt]reating\s+(?:[a-z]+\s+){0,2}?${DOCTOR_NOUN}|PTPs?|[Aa]ttending\s+(?:physician|doctor|provider|surgeon|orthopa?edist)s?|[Pp]rimary\s+care\s+(?:physician|doctor|provider)s?|PCPs?|[Ff]amily\s+(?:doctor|physician)s?|[Oo]perating\s+surgeons?)`;
+/** "her orthopedist", "his family doctor": a doctor the examinee has, named by specialty. */
+const OWN_DOCTOR = String.raw`(?:own\s+)?(?:regular\s+)?(?:(?:orthopa?edic|spine|hand|foot|knee|shoulder)\s+surgeon|surgeon|doctor|physician|orthopa?edist|psychiatrist|psychologist|neurologist|neurosurgeon|physiatrist|chiropractor|podiatrist|rheumatologist|internist|pain\s+(?:management\s+)?(?:physician|specialist|doctor))s?`;
+const POSSESSOR = String.raw`(?:[Hh]er|[Hh]is|[Tt]heir|(?:[Tt]he\s+)?(?:claimant|applicant|examinee|patient|plaintiff|employee|worker)['’]s)`;
+
+/** A role phrase that refers to a treating physician ("the PTP", "her treating orthopedist", "his family doctor"). */
+const ROLE_REFERENCE = new RegExp(
+  String.raw`\b(?:(?:[Tt]he|${POSSESSOR})\s+(?:own\s+)?${TREATING_TITLE}|${POSSESSOR}\s+${OWN_DOCTOR}|PTPs?|PCPs?)(?![\w-])`,
+  'g',
+);
+/** A phrase that gives the name next to it a treating role. */
+const TREATING_ROLE = new RegExp(String.raw`\b(?:${TREATING_TITLE}|${POSSESSOR}\s+${OWN_DOCTOR})(?![\w-])`, 'g');
+/** Phrases after which the name that follows is the treating physician. */
+const CARE_OF = /\b(?:under\s+the\s+care\s+of|came\s+under\s+the\s+care\s+of|began\s+(?:treatment|treating|care)\s+with|(?:was|is|been|being)\s+treated\s+by|(?:continued|transferred)\s+(?:(?:her|his|their)\s+)?(?:care|treatment)\s+(?:with|to)|treats\s+with)\s*$/i;
+const OPERATED = /\b(?:performed|did)\s+(?:(?:an?|the|her|his|their)\s+)?(?:[\w-]+\s+){0,6}?(?:surgery|release|repair|arthroscopy|fusion|decompression|laminectomy|discectomy|meniscectomy|replacement|arthroplasty|reconstruction|operation|fixation|ORIF|\w+ectomy|\w+plasty)\b|\boperated\s+on\b/i;
+/** Roles that make a named person someone other than a treating physician. */
+const OTHER_ROLE = /\b(?:(?:prior|previous|defen[cs]e|plaintiff['’]s|applicant['’]s|panel|agreed|carrier['’]s|insurer['’]s)\s+)?(?:IMEs?|QMEs?|AMEs?|PQMEs?|independent\s+medical\s+(?:examiner|evaluator)s?|(?:qualified|agreed)\s+medical\s+evaluators?|medical\s+evaluators?|evaluators?|examiners?)\b|\bretained\b|\bexpert\s+(?:witness|physician)\b|\b(?:neuro)?radiologists?\b|\b(?:utilization|peer)\s+review(?:er)?\b|\bUR\s+(?:physician|reviewer|doctor)\b|\breviewers?\b|\battorneys?\b|\badjusters?\b|\b(?:did|has|had|have)\s+not\s+treat(?:ed)?\b|\bnever\s+treated\b|\bno\s+treat(?:ment|ing\s+relationship)\b|\b(?:read|interpreted)\s+by\b|\bexamined\s+(?:her|him|them)\s+once\b/gi;
+
+const ROLE_KEYS: [string, RegExp][] = [
+  ['ptp', /\bPTP|primary\s+treating/i],
+  ['attending', /\battending/i],
+  ['pcp', /\bPCP|primary\s+care|family\s+(?:doctor|physician|medicine|practice)|general\s+practi/i],
+  ['surgeon', /surgeon|surgery|operat|performed/i],
+  ['orthopedist', /orthop/i],
+  ['psychiatrist', /psychiatr/i],
+  ['psychologist', /psycholog/i],
+  ['physiatrist', /physiatr|physical\s+medicine/i],
+  ['neurologist', /neurolog/i],
+  ['chiropractor', /chiropract/i],
+  ['pain', /\bpain\s+(?:management|medicine|specialist|physician)/i],
+];
+
+const OBJECT = String.raw`(?:her|him|them|the\s+(?:claimant|applicant|patient|examinee|employee|worker)|(?:Mr|Ms|Mrs|Miss|Mx)\.?\s+[A-Z][\w'’-]+)`;
+/** Verbs that state an opinion whoever their subject is. */
+const OPINION_VERB = new RegExp(String.raw`^(?:opined|opines|believes|believed|concluded|concludes|considers|considered|recommended|recommends|proposed|proposes|suggested|suggests|advised|advises|diagnosed|diagnoses|deemed|deems|declared|declares|rated|rates|assigned|assigns|requested\s+(?:authorization|approval|surgery|an?\s|the\s)|requests\s+(?:authorization|approval|surgery|an?\s|the\s)|certified|certifies|(?:placed|places|released|releases|kept|keeps|took|takes|restricted|restricts|limited|limits|find|found|finds|consider|considered|declared)\s+${OBJECT}\s+(?:at|on|off|to|from|as|fit|unfit|unable|able|permanent|totally|temporarily|disabled|not)\b)`, 'i');
+/** Verbs that state an opinion only when what follows is one ("stated that she cannot work"). */
+const REPORTING_VERB = /^(?:felt|feels|thinks|thought|stated|states|wrote|writes|indicated|indicates|reported|reports|noted|notes|found|finds|determined|determines|documented|documents|recorded|records|explained|explains)\b/i;
+/** What a pronoun subject may do for the sentence to be read as a physician's opinion: patients believe and request too. */
+const PRONOUN_VERB = new RegExp(String.raw`^(?:opined|opines|recommended|recommends|diagnosed|diagnoses|rated|rates|requested\s+(?:authorization|approval)|(?:placed|released|kept|took|restricted|limited|declared)\s+${OBJECT}\s+(?:at|on|off|to|from|as|permanent|totally|temporarily|disabled)\b)`, 'i');
+/** Adverbs, auxiliaries and dates that may stand between a subject and its verb. */
+const SUBJECT_GAP = /^(?:\s*,[^,.;]{1,60},)?\s*[,:]?\s*(?:(?:has|have|had|also|then|later|again|subsequently|repeatedly|initially|ultimately|further|consistently|since|now|still|specifically|clearly|recently|previously|most\s+recently|continues\s+to|continued\s+to|on\s+\d{1,2}\/\d{1,2}\/\d{2,4}|on\s+[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|in\s+\d{4})[\s,]+)*/;
+const POSSESSIVE_OPINION = /^['’]s?\s+(?:[\w-]+\s+){0,3}?(?:opinions?|recommendations?|diagnos[ie]s|conclusions?|impressions?|assessments?|ratings?|restrictions?|release|requests?|plan|view|position|determination|work\s+status|proposal)\b/i;
+const POSSESSIVE_DOCUMENT = /^['’]s?\s+[^.;]{0,60}?\b(?:recommends|recommended|opines|opined|states|stated|diagnosed|diagnoses|concludes|concluded|places|placed|releases|released|requests|requested|finds|found|documents|documented|records|recorded|notes|noted|indicates|indicated)\b/i;
+const PASSIVE_BY = /\b(?:was|were|been|is|are|being)\s+(?:\w+\s+)?(?:recommended|requested|diagnosed|kept|taken|placed|released|restricted|rated|declared|deemed|found|certified|limited|proposed|advised)\b[^.;]{0,80}\bby\s*$/i;
+const ACCORDING_TO = /\b(?:according\s+to|per|in\s+the\s+(?:opinion|view)\s+of)\s*$/i;
+/** A records entry's summary that states its author's opinion without naming them. */
+const ENTRY_OPINION = /\b(?:recommend(?:s|ed|ation)?|request(?:s|ed)?\s+(?:for\s+)?authorization|RFA|opin(?:es|ed|ion)|diagnos(?:is|es|ed)|impression|assessment|temporary\s+(?:total|partial)\s+disability|TTD|TPD|(?:modified|light|full|regular|restricted|sedentary)[- ]duty|off\s+work|return\s+to\s+work|work\s+restrictions?|maximum\s+medical\s+improvement|MMI|permanent\s+and\s+stationary|P&S|impairment\s+rating|\d+\s?%\s+(?:whole|WPI|impairment|temporary|permanent)|(?:whole\s+person|permanent|temporary)\s+impairment|causally\s+related|work-related|cannot\s+work|unable\s+to\s+work)\b/i;
+/** "M.D." alone: what YAML leaves of `[Alan Smith, M.D.]`. */
+const CREDENTIAL_ONLY = /^\s*(?:[A-Z]\.?){1,4}(?:-C)?\s*$/;
+const WEIGHING = /\b(?:agree|disagree|concur|differ|dispute|accept|reject|persuad\w*|find|opinion)\b/i;
+const FIRST_PERSON = /\b(?:I|[Mm]y|[Ww]e|[Oo]ur)\b/;
+
+const TOPICS: [OpinionTopic, RegExp][] = [
+  ['maximum medical improvement', /\b(?:maximum\s+medical\s+improvement|MMI|permanent\s+and\s+stationary|P&S|plateau(?:ed)?)\b/gi],
+  ['impairment', /\b(?:impairment|whole\s+person|WPI|permanent\s+(?:partial\s+)?disability|schedule\s+loss|\d+\s?%\s+(?:of\s+the\s+)?(?:whole|body|upper|lower|loss))\b/gi],
+  ['work status', /\b(?:(?:modified|light|full|regular|restricted|usual|sedentary)[- ]duty|off\s+(?:of\s+)?work|return(?:ed|ing|s)?\s+to\s+(?:[\w-]+\s+){0,4}?(?:work|duty|job|position|employment)|(?:cannot|can\s*not|unable\s+to|not\s+able\s+to|able\s+to)\s+(?:return\s+to\s+)?work|temporar(?:y|ily)\s+(?:total(?:ly)?|partial(?:ly)?)\s+disab\w*|TTD|TPD|work\s+(?:status|restrictions?|capacity)|restrict(?:ion|ions|ed)|released\s+(?:her|him|them)\s+to|disabled|in\s+any\s+capacity|lifting\s+(?:limit|restriction)s?)\b/gi],
+  ['causation', /\b(?:caused|causes|cause\s+of|causally|causation|related\s+to\s+(?:the|her|his|this|work)|result\s+of|due\s+to\s+(?:the|her|his)|industrial|work-related|arising\s+out\s+of|AOE|aggravat(?:ed|ion))\b/gi],
+  ['treatment', /\b(?:surgery|surgical|operation|arthroscop\w*|fusion|release|repair|replacement|arthroplasty|decompression|laminectomy|discectomy|meniscectomy|injections?|epidural|therapy|treatment|medications?|procedure|\w+ectomy|\w+plasty|\w+otomy)\b/gi],
+  ['diagnosis', /\b(?:diagnos\w*|impression)\b/gi],
+];
+
+// Disagreement: the examiner's own voice, aimed at someone.
+const MODAL = String.raw`(?:(?:must|would|therefore|thus|also|again|respectfully|strongly|still|however|frankly)\s*,?\s+)*`;
+const PERSONAL_MARKERS: RegExp[] = [
+  new RegExp(String.raw`\b(?:I|we)\s+${MODAL}(?:disagree|differ|dissent)\b`, 'gi'),
+  new RegExp(String.raw`\b(?:I|we)\s+${MODAL}(?:do|did|can|could|would|will|am|are)\s*(?:not|n['’]t)\s+(?:(?:fully|entirely|completely|necessarily|really|be\s+able\s+to)\s+)?(?:agree|concur|endorse|support|accept|adopt|share)\b`, 'gi'),
+  new RegExp(String.raw`\b(?:I|we)\s+${MODAL}cannot\s+(?:(?:fully|entirely)\s+)?(?:agree|concur|endorse|support|accept|adopt|share)\b`, 'gi'),
+  /\b(?:I|we)\s+(?:am|are)\s+(?:unable|not\s+able)\s+to\s+(?:agree|concur|endorse|support|accept|adopt)\b/gi,
+  /\b(?:I|we)\s+(?:am|are)\s+not\s+(?:in\s+agreement|persuaded|convinced)\b/gi,
+  new RegExp(String.raw`\b(?:I|we)\s+${MODAL}(?:reject|dispute|take\s+issue\s+with)\b`, 'gi'),
+  /\b(?:I|we)\s+(?:find|see)\s+no\s+(?:[\w-]+\s+)?(?:basis|support|justification|evidence|indication)\s+for\b/gi,
+  /\b(?:I|we|my|our)\b[^.;]{0,40}?\bdisagreement\s+with\b/gi,
+];
+/** Markers without a first-person subject: they need the physician named in the sentence. */
+const NAMED_MARKERS: { re: RegExp; target: 'after' | 'before' | 'any' }[] = [
+  { re: /\bcontrary\s+to\b/gi, target: 'after' },
+  { re: /\bunlike\b/gi, target: 'after' },
+  { re: /\b(?:is|are|was|were)\s+not\s+(?:[\w-]+\s+)?(?:supported|persuasive|convincing|substantiated|well[- ]founded|borne\s+out|justified|warranted)\b/gi, target: 'before' },
+  { re: /\b(?:is|are|was|were)\s+not\s+(?:medically\s+)?(?:necessary|indicated|reasonable|appropriate)\b/gi, target: 'any' },
+];
+const PARTIAL_AGREEMENT = /\b(?:I|we)\s+(?:\w+\s+)?(?:agree|concur)\b[^;]{0,160}?\bbut\s+not\s+(?:with\s+)?/gi;
+const NEGATED_BEFORE = /\b(?:not|n['’]t|no|no\s+(?:reason|basis|grounds?|need)\s+to|never|nothing\s+to|cannot|hardly)\s+(?:\w+\s+){0,2}$/i;
+const AGREEMENT = /\b(?:agree|concur)s?\b/i;
+const NOT_TREATING_OBJECT = /^\s*(?:with\s+)?(?:the\s+|a\s+)?(?:claimant|applicant|patient|examinee|plaintiff|defendant|employer|adjuster|carrier|insurer|utilization\s+review|UR\b|(?:prior\s+|previous\s+|defen[cs]e\s+|plaintiff['’]s\s+|applicant['’]s\s+|panel\s+|agreed\s+)?(?:IME|QME|AME|examiner|evaluator)|radiologist|(?:Mr|Ms|Mrs|Miss|Mx)\.?\s|(?:her|his|their)\s+(?:own\s+)?(?:account|report\s+of\s+pain|complaints?|statement|testimony|belief))/i;
+const OPINION_ANAPHORA = /\b(?:this|that|these|those|his|her|their|the\s+(?:above|proposed|requested|recommended|stated|treating))\s+(?:[\w-]+\s+){0,2}?(?:opinions?|recommendations?|conclusions?|diagnos[ie]s|restrictions?|ratings?|requests?|plan|assessments?|view|release|determination|surgery|procedure|position|proposal)\b/i;
+const CONTRAST_START = /^(?:[^.;]{0,30}?\b)?(?:however|but|nevertheless|nonetheless|in\s+contrast|on\s+the\s+other\s+hand|that\s+said|conversely|yet)\b/i;
+const CONTRAST_INSIDE = /[,;]\s*(?:but|however|yet|whereas)\b|\.\s*$/i;
+const JUDGMENT = /\b(?:I|we)\s+(?:(?:would|do|did|also|still|instead)\s+)?(?:find|found|believe|conclude|opine|consider|think|feel\s+that|see\s+no|do\s+not\s+(?:find|believe|think|see|consider))\b|\bin\s+my\s+(?:medical\s+)?(?:opinion|view|judgment|assessment)\b|\bmy\s+(?:opinion|conclusion|view)\s+is\b/i;
+
+// ---------------------------------------------------------------------------------------
+
+interface PersonState {
+  physician: Physician;
+  fixed: boolean;
+  examiner: boolean;
+  treatingSigns: number;
+  otherSigns: number;
+}
+
+interface NameHit {
+  state: PersonState;
+  span: Span; // absolute
+}
+
+interface Reference {
+  physician: Physician;
+  span: Span;
+  via: 'name' | 'role';
+}
+
+interface SentenceInfo {
+  sentence: Sentence;
+  index: number;
+  names: NameHit[];
+  /** Every person reference (treating or not), in order. */
+  refs: Reference[];
+  /** Set when the sentence states someone's opinion. */
+  opinionOf?: Physician;
+  topic: OpinionTopic | null;
+  voiced: boolean;
+}
+
+/** Analyses the report once and memoises the result in `model.cache`. */
+export function analyseTreating(model: ReportModel, configured?: readonly string[]): TreatingAnalysis {
+  const key = `treating:${JSON.stringify(configured ?? [])}`;
+  const cached = model.cache.get(key) as TreatingAnalysis | undefined;
+  if (cached) return cached;
+  const fallback = configured === undefined ? [...model.cache.keys()].find((k) => k.startsWith('treating:')) : undefined;
+  if (fallback) return model.cache.get(fallback) as TreatingAnalysis;
+  const analysis = new TreatingAnalyser(model, configured ?? []).run();
+  model.cache.set(key, analysis);
+  return analysis;
+}
+
+class TreatingAnalyser {
+  private readonly people: PersonState[] = [];
+  private readonly infos: SentenceInfo[] = [];
+  private readonly infoBySentence = new Map<Sentence, SentenceInfo>();
+  private readonly anonymous = new Map<string, Physician>();
+  private readonly entries = new Map<ListItem, SentenceInfo[]>();
+  private readonly blockIndex = new Map<Block, number>();
+  private readonly headingBlocks = new Map<number, Block>();
+
+  constructor(private readonly model: ReportModel, private readonly configured: readonly string[]) {}
+
+  run(): TreatingAnalysis {
+    this.seedFromFrontMatter();
+    this.model.blocks.forEach((block, index) => {
+      this.blockIndex.set(block, index);
+      if (block.type === 'heading') this.headingBlocks.set(block.span.start, block);
+      for (const sentence of block.sentences) {
+        const info: SentenceInfo = { sentence, index: this.infos.length, names: [], refs: [], topic: null, voiced: FIRST_PERSON.test(sentence.text) };
+        this.infos.push(info);
+        this.infoBySentence.set(sentence, info);
+        if (block.list) this.entries.set(block.list.item, [...(this.entries.get(block.list.item) ?? []), info]);
+      }
+    });
+    for (const info of this.infos) this.collectNames(info);
+    this.collectFullNames();
+    for (const info of this.infos) this.assignRoles(info);
+    this.treatingSectionEntries();
+    for (const p of this.people) p.physician.treating = p.fixed || (!p.examiner && p.treatingSigns > 0 && p.otherSigns === 0);
+    for (const info of this.infos) this.collectReferences(info);
+    for (const info of this.infos) this.findOpinion(info);
+
+    const physicians = [...this.people.map((p) => p.physician), ...this.anonymous.values()].filter((p) => p.treating);
+    const mentions: Mention[] = this.infos.flatMap((info) =>
+      info.refs.filter((r) => r.physician.treating).map((r) => ({ physician: r.physician, span: r.span, sentence: info.sentence, via: r.via })));
+    const opinions: TreatingOpinion[] = this.infos
+      .filter((info) => info.opinionOf?.treating && !info.voiced)
+      .map((info) => ({ physician: info.opinionOf!, sentence: info.sentence, topic: info.topic, recorded: isRecording(info.sentence.block) }));
+    return { physicians, mentions, opinions, disagreements: this.findDisagreements() };
+  }
+
+  // --- who is who ------------------------------------------------------------------------
+
+  private person(name: PersonName): PersonState {
+    const found = this.people.find((p) => p.physician.name && sameName(p.physician.name, name));
+    if (found) {
+      const known = found.physician.name!;
+      if (!known.given && name.given) found.physician.name = { ...known, given: name.given };
+      return found;
+    }
+    const state: PersonState = {
+      physician: { name, display: name.display, treating: false, roles: new Set() },
+      fixed: false, examiner: false, treatingSigns: 0, otherSigns: 0,
+    };
+    this.people.push(state);
+    return state;
+  }
+
+  private seedFromFrontMatter(): void {
+    const data = this.model.frontMatter?.data ?? {};
+    const listed = [...asStrings(data.treating), ...this.configured];
+    for (const raw of listed) {
+      const name = CREDENTIAL_ONLY.test(raw) ? null : parseName(raw);
+      if (!name) continue;
+      const state = this.person(name);
+      state.fixed = true;
+      addRoles(state.physician, raw);
+    }
+    for (const raw of asStrings(data.examiner)) {
+      const name = parseName(raw);
+      if (name) this.person(name).examiner = true;
+    }
+  }
+
+  private collectNames(info: SentenceInfo): void {
+    const { text, span } = info.sentence;
+    for (const found of findNames(text)) {
+      info.names.push({ state: this.person(found.name), span: { start: span.start + found.start, end: span.start + found.end } });
+    }
+  }
+
+  /** "Alan Smith" without title or credentials, once the person is known by that full name. */
+  private collectFullNames(): void {
+    const withGiven = this.people.filter((p) => p.physician.name?.given && p.physician.name.given.length > 1);
+    if (!withGiven.length) return;
+    for (const info of this.infos) {
+      for (const state of withGiven) {
+        const { given, surname } = state.physician.name!;
+        const re = new RegExp(String.raw`\b${escape(given!)}\s+(?:[A-Z]\.\s+)?${escape(surname)}\b`, 'g');
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(info.sentence.text))) {
+          const span = { start: info.sentence.span.start + m.index, end: info.sentence.span.start + m.index + m[0].length };
+          if (!info.names.some((n) => overlaps(n.span, span))) info.names.push({ state, span });
+        }
+      }
+      info.names.sort((a, b) => a.span.start - b.span.start);
+    }
+  }
+
+  /** Gives the names in a sentence the roles that the words around them state. */
+  private assignRoles(info: SentenceInfo): void {
+    if (!info.names.length) return;
+    const text = info.sentence.text;
+    const base = info.sentence.span.start;
+    const local = info.names.map((n) => ({ state: n.state, start: n.span.start - base, end: n.span.end - base }));
+    const roleSpans: { start: number; end: number; treating: boolean }[] = [];
+    for (const m of matchAll(TREATING_ROLE, text)) {
+      if (!negatedRole(text, m.index)) roleSpans.push({ start: m.index, end: m.index + m[0].length, treating: true });
+    }
+    for (const m of matchAll(OTHER_ROLE, text)) roleSpans.push({ start: m.index, end: m.index + m[0].length, treating: false });
+
+    for (const role of roleSpans) {
+      const holder = roleHolder(text, local, role, roleSpans);
+      if (!holder) continue;
+      if (role.treating) {
+        holder.state.treatingSigns++;
+        addRoles(holder.state.physician, text.slice(role.start, role.end));
+        addRoles(holder.state.physician, specialtyAfter(text, holder.end));
+      } else {
+        holder.state.otherSigns++;
+      }
+    }
+    for (const name of local) {
+      if (CARE_OF.test(text.slice(Math.max(0, name.start - 60), name.start))) {
+        name.state.treatingSigns++;
+        addRoles(name.state.physician, specialtyAfter(text, name.end));
+      }
+    }
+    const operated = OPERATED.exec(text);
+    if (operated) {
+      const before = local.filter((n) => n.end <= operated.index);
+      const subject = before[before.length - 1];
+      if (subject && before.length === 1 && !/[;:]/.test(text.slice(subject.end, operated.index))) {
+        subject.state.treatingSigns++;
+        subject.state.physician.roles.add('surgeon');
+        addRoles(subject.state.physician, specialtyAfter(text, subject.end));
+      }
+    }
+  }
+
+  /** Names listed in a Treating Physicians section are treating physicians. */
+  private treatingSectionEntries(): void {
+    for (const info of this.infos) {
+      const block = info.sentence.block;
+      if (!inKind(block, 'treating') || inKind(block, 'records')) continue;
+      for (const name of info.names) {
+        name.state.treatingSigns++;
+        addRoles(name.state.physician, specialtyAfter(info.sentence.text, name.span.end - info.sentence.span.start));
+      }
+    }
+  }
+
+  private collectReferences(info: SentenceInfo): void {
+    for (const n of info.names) info.refs.push({ physician: n.state.physician, span: n.span, via: 'name' });
+    const text = info.sentence.text;
+    for (const m of matchAll(ROLE_REFERENCE, text)) {
+      if (negatedRole(text, m.index)) continue;
+      const span = { start: info.sentence.span.start + m.index, end: info.sentence.span.start + m.index + m[0].length };
+      // "her treating physician, Dr. Lopez": the name is the reference already.
+      if (info.names.some((n) => n.span.start >= span.end && n.span.start - span.end <= 3)) continue;
+      for (const physician of this.resolveRole(m[0])) info.refs.push({ physician, span, via: 'role' });
+    }
+    info.refs.sort((a, b) => a.span.start - b.span.start);
+  }
+
+  /** The treating physician(s) a role phrase refers to; an unnamed one when it fits no one named, or several. */
+  private resolveRole(phrase: string): Physician[] {
+    const named = this.people.filter((p) => p.physician.treating).map((p) => p.physician);
+    const keys = roleKeys(phrase);
+    const plural = /s$/.test(phrase.trim()) && !/\b(?:PTP|PCP)$/.test(phrase.trim());
+    if (plural && named.length) return named;
+    const byRole = keys.length ? named.filter((p) => keys.every((k) => p.roles.has(k))) : [];
+    if (byRole.length === 1) return byRole;
+    const generic = keys.every((k) => k === 'ptp' || k === 'attending' || k === 'pcp');
+    if (!byRole.length && generic && named.length === 1) return named;
+    return [this.unnamed(phrase)];
+  }
+
+  private unnamed(phrase: string): Physician {
+    const title = phrase.replace(/^\s*(?:the|her|his|their|[\w]+['’]s)\s+(?:own\s+)?/i, '').replace(/\s+/g, ' ').trim();
+    const singular = /^(?:PTP|PCP)s$/i.test(title) ? title.slice(0, -1) : title;
+    const display = /^(?:PTP|PCP)$/i.test(singular) ? `the ${singular.toUpperCase()}` : `the ${singular.toLowerCase()}`;
+    let physician = this.anonymous.get(display);
+    if (!physician) {
+      physician = { name: null, display, treating: true, roles: new Set(roleKeys(phrase)) };
+      this.anonymous.set(display, physician);
+    }
+    return physician;
+  }
+
+  // --- opinions --------------------------------------------------------------------------
+
+  private findOpinion(info: SentenceInfo): void {
+    const block = info.sentence.block;
+    if (block.type === 'heading' || SKIPPED_KINDS.some((k) => inKind(block, k)) || isQuestion(info.sentence.text)) return;
+    const text = info.sentence.text;
+    const base = info.sentence.span.start;
+    const topic = topicOf(text);
+    const agent = this.opinionAgent(info, text, base, topic) ?? this.entryAuthor(info, text, topic);
+    if (!agent) return;
+    info.opinionOf = agent.physician;
+    info.topic = agent.topic;
+  }
+
+  private opinionAgent(info: SentenceInfo, text: string, base: number, topic: OpinionTopic | null): { physician: Physician; topic: OpinionTopic | null } | null {
+    const candidates: { physician: Physician; start: number; end: number; pronoun: boolean }[] = info.refs.map((r) => ({
+      physician: r.physician, start: r.span.start - base, end: r.span.end - base, pronoun: false,
+    }));
+    for (const m of matchAll(/\b(?:he|she|they)\b/gi, text)) {
+      const physician = this.pronounReferent(info, m.index);
+      if (physician) candidates.push({ physician, start: m.index, end: m.index + m[0].length, pronoun: true });
+    }
+    candidates.sort((a, b) => a.start - b.start);
+    for (const c of candidates) {
+      const after = text.slice(c.end);
+      const before = text.slice(0, c.start);
+      if (!c.pronoun && (POSSESSIVE_OPINION.test(after) || ACCORDING_TO.test(before) || PASSIVE_BY.test(before))) {
+        if (POSSESSIVE_OPINION.test(after) || topic) return { physician: c.physician, topic: topic ?? verbTopic(after) };
+      }
+      if (!c.pronoun && POSSESSIVE_DOCUMENT.test(after) && topic) return { physician: c.physician, topic };
+      const gap = SUBJECT_GAP.exec(after);
+      if (!gap) continue;
+      const verb = after.slice(gap[0].length);
+      if (c.pronoun ? PRONOUN_VERB.test(verb) : OPINION_VERB.test(verb)) return { physician: c.physician, topic: topicOf(verb) ?? verbTopic(verb) ?? topic };
+      if (!c.pronoun && REPORTING_VERB.test(verb) && /^\w+\s+that\b/i.test(verb) && topicOf(verb)) return { physician: c.physician, topic: topicOf(verb) };
+    }
+    return null;
+  }
+
+  /** He/she: the person last named before it in the same block, or at the end of the previous one. */
+  private pronounReferent(info: SentenceInfo, offset: number): Physician | null {
+    const here = info.refs.filter((r) => r.span.start - info.sentence.span.start < offset);
+    if (here.length) return here[here.length - 1].physician;
+    for (let i = info.index - 1; i >= 0 && i >= info.index - 4; i--) {
+      const prev = this.infos[i];
+      if (prev.sentence.block.type === 'heading') return null;
+      if (prev.refs.length) return prev.refs[prev.refs.length - 1].physician;
+      if (prev.sentence.block !== info.sentence.block && prev.sentence.block.list?.item !== info.sentence.block.list?.item) return null;
+    }
+    return null;
+  }
+
+  /** In a records entry, an unattributed summary sentence states the opinion of the entry's author. */
+  private entryAuthor(info: SentenceInfo, text: string, topic: OpinionTopic | null): { physician: Physician; topic: OpinionTopic | null } | null {
+    const block = info.sentence.block;
+    if (!(inKind(block, 'records') || (inKind(block, 'treating') && block.list)) || !ENTRY_OPINION.test(text) || info.voiced) return null;
+    if (info.refs.length) return null; // a sentence naming someone states that person's words, or nobody's
+    const entry = this.entrySentences(block);
+    const author = entry.flatMap((i) => i.refs)[0];
+    if (!author) return null;
+    return { physician: author.physician, topic: topic ?? verbTopic(text) };
+  }
+
+  private entrySentences(block: Block): SentenceInfo[] {
+    if (block.list) return this.entries.get(block.list.item) ?? [];
+    return block.sentences.map((s) => this.infoBySentence.get(s)!);
+  }
+
+  // --- disagreements ---------------------------------------------------------------------
+
+  private findDisagreements(): TreatingDisagreement[] {
+    const out: TreatingDisagreement[] = [];
+    for (const info of this.infos) {
+      const block = info.sentence.block;
+      if (block.type === 'heading' || [...SKIPPED_KINDS, 'records' as const].some((k) => inKind(block, k))) continue;
+      if (isQuestion(info.sentence.text)) continue;
+      const explicit = this.explicitTarget(info);
+      const target = explicit ?? this.implicitTarget(info);
+      if (!target?.treating) continue;
+      const unit = this.unitOf(info.sentence);
+      const unitSentences = unit.flatMap((b) => b.sentences);
+      out.push({
+        physician: target,
+        sentence: info.sentence,
+        implicit: !explicit,
+        topic: topicOf(info.sentence.text) ?? this.lastOpinionTopic(info, target),
+        unit,
+        connector: unitSentences.some((s) => findReasonConnector(s.text) !== null),
+        evidence: unitSentences.some((s) => findEvidence(s.text) !== null),
+      });
+    }
+    return out;
+  }
+
+  /** The person an explicit disagreement marker in the sentence is aimed at (treating or not), or null. */
+  private explicitTarget(info: SentenceInfo): Physician | null {
+    const text = maskQuotes(info.sentence.text);
+    const base = info.sentence.span.start;
+    const refs = info.refs.map((r) => ({ physician: r.physician, start: r.span.start - base, end: r.span.end - base }));
+    const after = (at: number) => refs.find((r) => r.start >= at && r.start - at <= 60 && !/;/.test(text.slice(at, r.start)));
+    const before = (at: number) => [...refs].reverse().find((r) => r.end <= at);
+
+    for (const re of PERSONAL_MARKERS) {
+      for (const m of matchAll(re, text)) {
+        const end = m.index + m[0].length;
+        const verb = m[0].search(/\b(?:disagree|differ|dissent|reject|dispute|take\s+issue|disagreement)\b/i);
+        if (verb >= 0 && NEGATED_BEFORE.test(text.slice(0, m.index + verb))) continue;
+        const object = text.slice(end);
+        if (NOT_TREATING_OBJECT.test(object)) return null;
+        const target = after(end);
+        if (target) return target.physician;
+        // "I disagree with the FCE results": aimed at something other than a person or their opinion.
+        if (/^\s*with\b/i.test(object) && !OPINION_ANAPHORA.test(object.slice(0, 60))) return null;
+        const earlier = before(m.index);
+        if (earlier) return earlier.physician;
+        return this.anaphoraTarget(info, text);
+      }
+    }
+    for (const { re, target: side } of NAMED_MARKERS) {
+      for (const m of matchAll(re, text)) {
+        const end = m.index + m[0].length;
+        if (side === 'after' && NOT_TREATING_OBJECT.test(text.slice(end))) return null;
+        if (/unlike/i.test(m[0]) && !/\b(?:I|my)\b/.test(text)) continue;
+        if (AGREEMENT.test(text) && !/\bnot\s+(?:\w+\s+)?(?:agree|concur)/i.test(text)) continue;
+        const target = side === 'after' ? after(end) : side === 'before' ? before(m.index) : (before(m.index) ?? after(end));
+        if (target) return target.physician;
+        if (side === 'before' && OPINION_ANAPHORA.test(text.slice(0, m.index))) return this.anaphoraTarget(info, text);
+      }
+    }
+    for (const m of matchAll(PARTIAL_AGREEMENT, text)) {
+      const target = after(m.index + m[0].length) ?? before(m.index + m[0].length);
+      if (target) return target.physician;
+    }
+    return null;
+  }
+
+  /** "I disagree with that recommendation" / "I do not agree.": whose opinion came just before. */
+  private anaphoraTarget(info: SentenceInfo, text: string): Physician | null {
+    const block = info.sentence.block;
+    const reach = OPINION_ANAPHORA.test(text) ? 6 : 1;
+    let seen = 0;
+    for (let i = info.index - 1; i >= 0 && seen < reach; i--) {
+      const prev = this.infos[i];
+      if (prev.sentence.block.type === 'heading') break;
+      if (prev.sentence.block !== block && !this.adjacent(prev.sentence.block, block)) break;
+      seen++;
+      if (prev.opinionOf) return prev.opinionOf;
+    }
+    const heading = this.headingPhysician(block);
+    return heading && !OPINION_ANAPHORA.test(text) ? heading : null;
+  }
+
+  /** A treating physician's opinion, then "However, I find ..." in the same or the next sentence. */
+  private implicitTarget(info: SentenceInfo): Physician | null {
+    const text = maskQuotes(info.sentence.text);
+    if (!JUDGMENT.test(text) || (AGREEMENT.test(text) && !/\bnot\s+(?:\w+\s+)?(?:agree|concur)/i.test(text))) return null;
+    const topic = topicOf(text);
+    const compatible = (other: OpinionTopic | null) => !topic || !other || other === topic;
+    if (info.opinionOf?.treating) {
+      const contrast = CONTRAST_INSIDE.exec(text);
+      const judgment = JUDGMENT.exec(text);
+      if (contrast && judgment && contrast.index < judgment.index && contrast[0] !== '.') return info.opinionOf;
+    }
+    if (!CONTRAST_START.test(text)) return null;
+    const prev = this.infos[info.index - 1];
+    if (!prev || prev.sentence.block.type === 'heading' || !prev.opinionOf?.treating || prev.voiced) return null;
+    if (prev.sentence.block !== info.sentence.block && !this.adjacent(prev.sentence.block, info.sentence.block)) return null;
+    return compatible(prev.topic) ? prev.opinionOf : null;
+  }
+
+  private lastOpinionTopic(info: SentenceInfo, physician: Physician): OpinionTopic | null {
+    for (let i = info.index - 1; i >= 0; i--) {
+      const prev = this.infos[i];
+      if (prev.opinionOf === physician && prev.topic) return prev.topic;
+    }
+    return null;
+  }
+
+  /** The only treating physician a section heading above the block names, if there is one. */
+  private headingPhysician(block: Block): Physician | null {
+    for (const section of sectionsAt(block)) {
+      if (section === this.model.sections[0] && section.heading.depth === 1) break;
+      const named = this.headingRefs(section);
+      if (!named.length) continue;
+      const distinct = new Set(named);
+      if (distinct.size === 1 && named[0].treating) return named[0];
+      return null;
+    }
+    return null;
+  }
+
+  private headingRefs(section: Section): Physician[] {
+    const heading = this.headingBlocks.get(section.heading.span.start);
+    return heading ? heading.sentences.flatMap((s) => this.infoBySentence.get(s)?.refs.map((r) => r.physician) ?? []) : [];
+  }
+
+  /** True when `b` comes shortly after `a` with no heading between. */
+  private adjacent(a: Block, b: Block): boolean {
+    const i = this.blockIndex.get(a)!;
+    const j = this.blockIndex.get(b)!;
+    return j > i && j - i <= 3 && this.model.blocks.slice(i + 1, j).every((x) => x.type !== 'heading');
+  }
+
+  /** Index of the first block that starts at or after `offset` (blocks are in document order). */
+  private firstBlockFrom(offset: number): number {
+    const blocks = this.model.blocks;
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid].span.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The prose blocks inside `span`. */
+  private blocksWithin(span: Span): Block[] {
+    const out: Block[] = [];
+    for (let i = this.firstBlockFrom(span.start); i < this.model.blocks.length && this.model.blocks[i].span.start < span.end; i++) {
+      const block = this.model.blocks[i];
+      if (block.type !== 'heading' && block.span.end <= span.end) out.push(block);
+    }
+    return out;
+  }
+
+  /** RULES.md "Discussion unit": the paragraph, the one after it, and a subsection about the physician. */
+  private unitOf(sentence: Sentence): Block[] {
+    const block = sentence.block;
+    const spans: Span[] = [paragraphSpan(block)];
+    const next = nextParagraphSpan(this.model.blocks[this.firstBlockFrom(spans[0].end)], block);
+    if (next) spans.push(next);
+    for (const section of sectionsAt(block)) {
+      if (section.heading.depth === 1 && section === this.model.sections[0]) break;
+      const named = new Set(this.headingRefs(section));
+      if (!named.size) continue;
+      if (named.size === 1 && [...named][0].treating) spans.push(section.span);
+      break;
+    }
+    const unit = new Set(spans.flatMap((span) => this.blocksWithin(span)));
+    return [...unit].sort((a, b) => a.span.start - b.span.start);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+
+function asStrings(value: unknown): string[] {
+  if (typeof value === 'string') return value.split(/\s*;\s*/).filter(Boolean);
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function matchAll(re: RegExp, text: string): RegExpExecArray[] {
+  const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
+  return [...text.matchAll(new RegExp(re.source, flags))];
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function spanOf(node: Nodes | ListItem | Table): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+function isQuestion(text: string): boolean {
+  return /\?["'”’)]*\s*$/.test(text);
+}
+
+/** "I am not her treating physician": the examiner describing themself, not a treating physician. */
+function negatedRole(text: string, index: number): boolean {
+  return /\b(?:not|never|no|I\s+am|I'm|I\s+was|as)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, index - 25), index));
+}
+
+/** Quoted words belong to someone else: blank them so their "I disagree" is not the examiner's. */
+function maskQuotes(text: string): string {
+  return text.replace(/“[^”]{0,400}”|"[^"]{0,400}"/g, (q) => ' '.repeat(q.length));
+}
+
+function roleKeys(phrase: string): string[] {
+  return ROLE_KEYS.filter(([, re]) => re.test(phrase)).map(([key]) => key);
+}
+
+function addRoles(physician: Physician, text: string): void {
+  for (const key of roleKeys(text)) physician.roles.add(key);
+}
+
+/** The specialty an appositive gives right after a name: "Chinedu Okafor, M.D., orthopedic surgery". */
+function specialtyAfter(text: string, end: number): string {
+  const tail = /^[^.;:]{0,60}/.exec(text.slice(end))?.[0] ?? '';
+  return /^\s*[,(]/.test(tail) ? tail : '';
+}
+
+/** Which name a role phrase belongs to: adjacent after it ("PTP Dr. Reyes") or in apposition before it. */
+function roleHolder<T extends { start: number; end: number }>(
+  text: string,
+  names: readonly T[],
+  role: { start: number; end: number; treating: boolean },
+  roles: readonly { start: number; end: number }[],
+): T | null {
+  const following = names.find((n) => n.start >= role.end && /^[\s:(]*(?:,\s*)?(?:is\s+|was\s+)?(?:Dr\b)?$/.test(text.slice(role.end, n.start)) && n.start - role.end <= 6);
+  if (following && (role.treating || !/counsel|attorney/i.test(text.slice(role.start, role.end)))) return following;
+  const preceding = [...names].reverse().find((n) => n.end <= role.start);
+  if (!preceding) return null;
+  const gap = text.slice(preceding.end, role.start);
+  if (gap.length > 70 || /[.;]/.test(gap.replace(/\b(?:M\.D|D\.O|Ph\.D|Psy\.D|D\.C)\./g, ''))) return null;
+  if (!/^(?:\s*,|\s*\(|\s+(?:who|is|was|has|had|became|remains|as)\b|\s*['’]s?\s+\w+\s*$)/.test(gap) && gap.trim() !== '') return null;
+  if (roles.some((r) => r !== role && r.start >= preceding.end && r.end <= role.start)) return null;
+  return preceding;
+}
+
+function topicOf(text: string): OpinionTopic | null {
+  let best: { topic: OpinionTopic; at: number } | null = null;
+  for (const [topic, re] of TOPICS) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.at)) best = { topic, at: m.index };
+  }
+  return best?.topic ?? null;
+}
+
+function verbTopic(text: string): OpinionTopic | null {
+  if (/\bdiagnos/i.test(text)) return 'diagnosis';
+  if (/\b(?:recommend|request|propos|suggest|advis|plan)/i.test(text)) return 'treatment';
+  return null;
+}
+
+function isRecording(block: Block): boolean {
+  if (RECORDING_KINDS.some((k) => inKind(block, k))) return true;
+  if (inKind(block, 'treating')) return true;
+  return !OPINION_KINDS.some((k) => inKind(block, k)) && !SKIPPED_KINDS.some((k) => inKind(block, k));
+}
+
+/** The block's paragraph: the list item it is in, the whole table for a row, or itself. */
+function paragraphSpan(block: Block): Span {
+  if (block.list) return spanOf(block.list.item);
+  if (block.type === 'tableRow' && block.table) return spanOf(block.table);
+  return block.span;
+}
+
+/** The paragraph that `next` starts: a paragraph, a whole table, or a whole list (the next item, inside the same list). */
+function nextParagraphSpan(next: Block | undefined, block: Block): Span | null {
+  if (!next || next.type === 'heading') return null;
+  if (next.list) return block.list && next.list.list === block.list.list ? spanOf(next.list.item) : spanOf(next.list.list);
+  if (next.type === 'tableRow' && next.table) return spanOf(next.table);
+  return next.span;
+}
+
+// ---------------------------------------------------------------------------------------
+// Editor helpers (wired into the LSP by the server)
+
+/** Names to offer after "Dr." in completion: each treating physician's full name and surname. */
+export function treatingNames(model: ReportModel): string[] {
+  const names = new Set<string>();
+  for (const p of analyseTreating(model).physicians) {
+    if (!p.name) continue;
+    if (p.name.given && p.name.given.length > 1) names.add(`${p.name.given} ${p.name.surname}`);
+    names.add(p.name.surname);
+  }
+  return [...names];
+}
+
+/** Hover text (Markdown) for a treating physician's name or role at `offset`: their opinions and where the report discusses them. */
+export function treatingHover(model: ReportModel, offset: number): string | null {
+  const analysis = analyseTreating(model);
+  const mention = analysis.mentions.find((m) => m.span.start <= offset && offset < m.span.end);
+  if (!mention) return null;
+  const physician = mention.physician;
+  const line = (span: Span) => model.lines.positionAt(span.start).line + 1;
+  const where = (m: Mention) => `line ${line(m.span)}${sectionTitle(m.sentence.block)}`;
+  const discussing = analysis.mentions.filter((m) => m.physician === physician && isDiscussion(m.sentence, analysis));
+  const roles = [...physician.roles].join(', ');
+  const out = [`**${physician.display}**: treating physician${roles ? ` (${roles})` : ''}`];
+  const opinions = analysis.opinions.filter((o) => o.physician === physician);
+  if (!opinions.length) {
+    out.push('', 'No opinion of theirs is recorded in this report.');
+  } else {
+    out.push('', 'Opinions recorded in this report:');
+    const elsewhere = unique(discussing.map(where));
+    for (const opinion of opinions) {
+      const same = unique(discussing.filter((m) => m.sentence !== opinion.sentence && topicOf(m.sentence.text) === opinion.topic).map(where));
+      const status = same.length
+        ? `discussed at ${same.join(', ')}`
+        : `not discussed in the opinion sections${elsewhere.length ? ` (${physician.display} is mentioned at ${elsewhere.join(', ')})` : ''}`;
+      out.push(`- line ${line(opinion.sentence.span)}${opinion.topic ? ` (${opinion.topic})` : ''}: ${excerpt(opinion.sentence.text)} — ${status}`);
+    }
+  }
+  const disagreements = analysis.disagreements.filter((d) => d.physician === physician);
+  if (disagreements.length) out.push('', `Disagreements: ${disagreements.map((d) => `line ${line(d.sentence.span)}`).join(', ')}`);
+  return out.join('\n');
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 90 ? `"${flat.slice(0, 87)}..."` : `"${flat}"`;
+}
+
+function sectionTitle(block: Block): string {
+  return block.section ? ` (${block.section.heading.text})` : '';
+}
+
+/** A mention in an opinion section that is not itself a recorded opinion: the examiner discussing the physician. */
+export function isDiscussion(sentence: Sentence, analysis: TreatingAnalysis): boolean {
+  const block = sentence.block;
+  if (block.type === 'heading' || inKind(block, 'records')) return false;
+  // The examiner weighing the physician ("I agree with Dr. Smith") discusses them wherever it stands.
+  if (FIRST_PERSON.test(sentence.text) && WEIGHING.test(sentence.text)) return true;
+  if (RECORDING_KINDS.some((k) => inKind(block, k)) || !OPINION_KINDS.some((k) => inKind(block, k))) return false;
+  return !analysis.opinions.some((o) => o.sentence === sentence && o.recorded);
+}

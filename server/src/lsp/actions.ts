@@ -1,0 +1,66 @@
+import {
+  type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import { fixAll, type LintOptions, type LintResult } from '../engine/lint.js';
+import { applyFixes } from '../engine/fixes.js';
+import type { Fix } from '../rules/types.js';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData, minimalEdit, toTextEdits } from './convert.js';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.imeLint`;
+
+/** Rules whose fix inserts a whole section: "Insert all missing sections" combines them. */
+const SECTION_RULES: ReadonlySet<string> = new Set(['section-missing', 'records-section-missing', 'causation-missing']);
+
+/** Builds a WorkspaceEdit for edits to one document (versioned when the client supports it). */
+export type EditBuilder = (edits: LspTextEdit[]) => CodeAction['edit'];
+
+/** Every missing section's insertion, as edits on the text the result was computed for. */
+export function missingSectionsEdits(result: LintResult): LspTextEdit[] {
+  const fixes = result.diagnostics.filter((d) => SECTION_RULES.has(d.ruleId) && d.fix).map((d) => d.fix as Fix);
+  const { applied } = applyFixes(result.model.text, fixes);
+  return toTextEdits(result.model.lines, applied.flatMap((f) => f.edits));
+}
+
+/** The whole of `source.fixAll.imeLint`: every safe fix, as one edit of the changed part. */
+export function fixAllEdits(result: LintResult, options: LintOptions): LspTextEdit[] {
+  const fixed = fixAll(result.model.text, options);
+  const edit = minimalEdit(result.model.text, fixed.text, result.model.lines);
+  return edit ? [edit] : [];
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/**
+ * Quick fixes for the diagnostics the client sent back (only those computed for the current
+ * version), "Insert all missing sections", and the fix-all source action.
+ */
+export function codeActions(params: CodeActionParams, result: LintResult, version: number, options: LintOptions, editFor: EditBuilder): CodeAction[] {
+  const { only } = params.context;
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      const fix = currentFix(diagnostic, version);
+      if (!fix) continue;
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safe, edit: editFor(fix.edits) });
+    }
+    const sectionDiagnostics = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && SECTION_RULES.has(String(d.code)));
+    const missing = result.diagnostics.filter((d) => SECTION_RULES.has(d.ruleId) && d.fix);
+    if (sectionDiagnostics.length && missing.length > 1) {
+      actions.push({ title: 'Insert all missing sections', kind: CodeActionKind.QuickFix, diagnostics: sectionDiagnostics, edit: editFor(missingSectionsEdits(result)) });
+    }
+  }
+  // The fix-all action is offered only when asked for by kind (on save, or from the Source Action menu).
+  if (only && wants(only, FIX_ALL_KIND) && result.diagnostics.some((d) => d.fix?.safe)) {
+    const edits = fixAllEdits(result, options);
+    if (edits.length) actions.push({ title: 'Fix all ime-lint problems that have a safe fix', kind: FIX_ALL_KIND, edit: editFor(edits) });
+  }
+  return actions;
+}
+
+function currentFix(diagnostic: LspDiagnostic, version: number): DiagnosticData['fix'] | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  return data?.version === version ? data.fix : undefined;
+}

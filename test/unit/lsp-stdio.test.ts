@@ -1,0 +1,336 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  type CodeAction, CodeActionRequest, type CompletionItem, CompletionRequest, type Diagnostic, DocumentDiagnosticRequest,
+  type DocumentSymbol, DocumentSymbolRequest, ExecuteCommandRequest, type FullDocumentDiagnosticReport, HoverRequest,
+  type Hover, type InitializeParams, type MarkupContent, type MessageConnection, type PublishDiagnosticsParams,
+  type TextEdit, type WorkspaceEdit, ApplyWorkspaceEditRequest, createMessageConnection, StreamMessageReader, StreamMessageWriter,
+} from 'vscode-languageserver/node.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { applyFixes } from '../../server/src/engine/fixes.js';
+import { fixAll, lint } from '../../server/src/engine/lint.js';
+import { LineIndex } from '../../server/src/engine/text.js';
+import { COMPLETE_SECTIONS, report } from '../helpers/report.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const EXAMPLE = readFileSync(join(ROOT, 'examples/lumbar-ime.md'), 'utf8');
+const NOTE = readFileSync(join(ROOT, 'examples/weekly-notes.md'), 'utf8');
+
+interface Session {
+  connection: MessageConnection;
+  process: ChildProcess;
+  folder: string;
+  published: PublishDiagnosticsParams[];
+  /** Edits the server asked the client to apply (workspace/applyEdit). */
+  applied: WorkspaceEdit[];
+  open(name: string, text: string): string;
+  pull(uri: string): Promise<Diagnostic[]>;
+}
+
+const sessions: Session[] = [];
+
+/** Starts `node dist/server.cjs --stdio` in a fresh workspace folder and initializes it. */
+async function start(options: {
+  pull: boolean;
+  initializationOptions?: unknown;
+  files?: Record<string, string>;
+  /** When given, the client answers workspace/configuration with what it returns. */
+  settings?: () => unknown;
+}): Promise<Session> {
+  const folder = mkdtempSync(join(tmpdir(), 'ime-lint-lsp-'));
+  for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(join(folder, name), text);
+  const child = spawn(process.execPath, [join(ROOT, 'dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const session: Session = {
+    connection,
+    process: child,
+    folder,
+    published: [],
+    applied: [],
+    open(name, text) {
+      const uri = pathToFileURL(join(folder, name)).href;
+      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      return uri;
+    },
+    async pull(uri) {
+      const report = await connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+      return (report as FullDocumentDiagnosticReport).items;
+    },
+  };
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => session.published.push(params));
+  connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+    session.applied.push(params.edit);
+    return { applied: true };
+  });
+  const { settings } = options;
+  if (settings) connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings()));
+  connection.listen();
+  sessions.push(session);
+  const params: InitializeParams = {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'cases' }],
+    capabilities: {
+      ...(options.pull ? { textDocument: { diagnostic: { dynamicRegistration: false } } } : {}),
+      ...(settings ? { workspace: { configuration: true } } : {}),
+    },
+    initializationOptions: options.initializationOptions,
+  };
+  const died = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`the server exited with ${code}`))));
+  const result = await Promise.race([connection.sendRequest('initialize', params), died]) as { capabilities: Record<string, unknown> };
+  expect(!!result.capabilities.diagnosticProvider).toBe(options.pull);
+  void connection.sendNotification('initialized', {});
+  return session;
+}
+
+/** The engine's diagnostics for the same text, as rule ids and LSP ranges. */
+function engineDiagnostics(text: string, filePath: string) {
+  const lines = new LineIndex(text);
+  return lint(text, { filePath }).diagnostics.map((d) => ({
+    code: d.ruleId,
+    range: { start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end) },
+  }));
+}
+
+function applyEdit(text: string, edit: WorkspaceEdit | undefined): string {
+  const edits: TextEdit[] = edit?.documentChanges
+    ? edit.documentChanges.flatMap((c) => ('edits' in c ? c.edits : []))
+    : Object.values(edit?.changes ?? {}).flat();
+  return TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), edits);
+}
+
+async function until<T>(probe: () => T | undefined, what: string): Promise<T> {
+  for (let waited = 0; waited < 5000; waited += 20) {
+    const value = probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+});
+
+afterEach(async () => {
+  for (const session of sessions.splice(0)) {
+    if (session.process.exitCode === null) session.process.kill();
+    session.connection.dispose();
+  }
+});
+
+// Everything the generic profile requires except Physical Examination and Causation.
+const INCOMPLETE = report({
+  'History of Present Illness': COMPLETE_SECTIONS['History of Present Illness'],
+  'Records Reviewed': COMPLETE_SECTIONS['Records Reviewed'],
+  Diagnoses: COMPLETE_SECTIONS.Diagnoses,
+});
+
+describe('ime-lint-server over stdio, pull diagnostics', () => {
+  it('answers textDocument/diagnostic with the engine diagnostics, linked to the shipped README', async () => {
+    const session = await start({ pull: true });
+    const uri = session.open('lumbar.md', EXAMPLE);
+    const items = await session.pull(uri);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.map((d) => ({ code: d.code, range: d.range }))).toEqual(engineDiagnostics(EXAMPLE, join(session.folder, 'lumbar.md')));
+    for (const d of items) {
+      expect(d.source).toBe('ime-lint');
+      expect(d.codeDescription?.href).toBe(`${pathToFileURL(join(ROOT, 'README.md')).href}#${String(d.code)}`);
+    }
+    const placeholder = items.find((d) => d.code === 'placeholder-left');
+    expect(placeholder?.message).toContain('"TBD"');
+    expect(placeholder?.severity).toBe(2); // warning
+  });
+
+  it('gives an ordinary Markdown note no diagnostics, hover, symbols or completions', async () => {
+    const session = await start({ pull: true });
+    const uri = session.open('weekly-notes.md', NOTE);
+    expect(await session.pull(uri)).toEqual([]);
+    const todo = NOTE.split('\n').findIndex((l) => l.includes('TODO'));
+    expect(await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: todo, character: 3 } })).toBeNull();
+    expect(await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })).toEqual([]);
+  });
+
+  it('follows incremental changes', async () => {
+    const session = await start({ pull: true });
+    const uri = session.open('report.md', INCOMPLETE);
+    expect((await session.pull(uri)).map((d) => d.code)).not.toContain('placeholder-left');
+    const line = INCOMPLETE.split('\n').findIndex((l) => l.startsWith('1. Lumbar strain.'));
+    void session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: 'TODO ' }],
+    });
+    const items = await session.pull(uri);
+    const updated = INCOMPLETE.replace('1. Lumbar strain.', '1. TODO Lumbar strain.');
+    expect(items.map((d) => ({ code: d.code, range: d.range }))).toEqual(engineDiagnostics(updated, join(session.folder, 'report.md')));
+    expect(items.find((d) => d.code === 'placeholder-left')?.range).toEqual({ start: { line, character: 3 }, end: { line, character: 7 } });
+  });
+
+  it('offers a quick fix per missing section, "Insert all missing sections" and source.fixAll', async () => {
+    const session = await start({ pull: true });
+    const uri = session.open('report.md', INCOMPLETE);
+    const items = await session.pull(uri);
+    expect(items.map((d) => d.code)).toEqual(['causation-missing', 'section-missing']);
+    const examination = items.find((d) => d.code === 'section-missing')!;
+    const actions = await session.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: examination.range, context: { diagnostics: items },
+    }) as CodeAction[];
+    const engine = lint(INCOMPLETE, { filePath: join(session.folder, 'report.md') }).diagnostics;
+    expect(actions.map((a) => a.title)).toEqual([...engine.map((d) => d.fix!.title), 'Insert all missing sections']);
+
+    const examinationFix = engine.find((d) => d.fix?.title === 'Insert a Physical Examination section')!.fix!;
+    const withExamination = applyEdit(INCOMPLETE, actions.find((a) => a.title === examinationFix.title)!.edit);
+    expect(withExamination).toBe(applyFixes(INCOMPLETE, [examinationFix]).text);
+    expect(withExamination).toContain('## Records Reviewed\n\n1. 03/13/2024 — Seacoast Urgent Care: urgent care note (3 pages)\n\n## Physical Examination\n\n[[Objective findings');
+
+    const withAll = applyEdit(INCOMPLETE, actions.find((a) => a.title === 'Insert all missing sections')!.edit);
+    expect(withAll).toBe(applyFixes(INCOMPLETE, engine.map((d) => d.fix!)).text);
+    expect(withAll.indexOf('## Physical Examination')).toBeLessThan(withAll.indexOf('## Diagnoses'));
+    expect(withAll.indexOf('## Causation')).toBeGreaterThan(withAll.indexOf('## Diagnoses'));
+
+    const source = await session.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+    }) as CodeAction[];
+    expect(source.map((a) => a.kind)).toEqual(['source.fixAll.imeLint']);
+    expect(applyEdit(INCOMPLETE, source[0].edit)).toBe(fixAll(INCOMPLETE, { filePath: join(session.folder, 'report.md') }).text);
+  });
+
+  it('offers no quick fix computed for an older version of the text', async () => {
+    const session = await start({ pull: true });
+    const uri = session.open('report.md', INCOMPLETE);
+    const stale = await session.pull(uri);
+    const edited = `${INCOMPLETE}\nMore text.\n`;
+    void session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+    const actions = await session.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: stale[0].range, context: { diagnostics: stale },
+    }) as CodeAction[];
+    // Only the combined action remains: it is computed from the text as it is now.
+    expect(actions.map((a) => a.title)).toEqual(['Insert all missing sections']);
+    const fixed = applyEdit(edited, actions[0].edit);
+    expect(fixed).toContain('More text.\n\n## Causation');
+    expect(lint(fixed, { filePath: join(session.folder, 'report.md') }).diagnostics.filter((d) => d.ruleId.endsWith('missing'))).toEqual([]);
+  });
+
+  it('applies the combined edit through the insertMissingSections command', async () => {
+    const session = await start({ pull: true });
+    const uri = session.open('report.md', INCOMPLETE);
+    const inserted = await session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'imeLint.server.insertMissingSections', arguments: [uri] });
+    expect(inserted).toBe(true);
+    const text = applyEdit(INCOMPLETE, session.applied[0]);
+    expect(lint(text, { filePath: join(session.folder, 'report.md') }).diagnostics.filter((d) => d.ruleId.endsWith('missing'))).toEqual([]);
+  });
+
+  it('explains a diagnostic on hover and outlines the sections', async () => {
+    const session = await start({ pull: true });
+    const uri = session.open('lumbar.md', EXAMPLE);
+    const line = EXAMPLE.split('\n').findIndex((l) => l.includes('TBD'));
+    const hover = await session.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri }, position: { line, character: EXAMPLE.split('\n')[line].indexOf('TBD') + 1 },
+    }) as Hover;
+    const value = (hover.contents as MarkupContent).value;
+    expect(value).toContain('**placeholder-left**');
+    expect(value).toContain('Fill or remove every placeholder before signing.');
+    expect(value).toContain('*Source:* Drafting practice');
+
+    const symbols = await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as DocumentSymbol[];
+    expect(symbols.map((s) => s.name)).toEqual(['Independent Medical Examination']);
+    const children = symbols[0].children!.map((s) => [s.name, s.detail]);
+    expect(children).toContainEqual(['Records Reviewed', 'records']);
+    expect(children).toContainEqual(['Questions Posed', 'referral']);
+    expect(children).toContainEqual(['Disclosure', 'attestation']);
+  });
+
+  it('completes section headings after "#", missing kinds first', async () => {
+    const session = await start({ pull: true });
+    const text = `${INCOMPLETE}\n## `;
+    const uri = session.open('report.md', text);
+    const lastLine = text.split('\n').length - 1;
+    const items = await session.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri }, position: { line: lastLine, character: 3 },
+    }) as CompletionItem[];
+    const ordered = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+    expect(ordered.slice(0, 3)).toEqual(['Identifying Information', 'Reason for Referral', 'Past Medical History']);
+    expect(ordered.indexOf('Physical Examination')).toBeLessThan(ordered.indexOf('Diagnoses'));
+    expect(ordered.indexOf('Causation')).toBeLessThan(ordered.indexOf('History of Present Illness'));
+  });
+
+  it('applies the nearest .imelintrc.json and reports the problems of an invalid one', async () => {
+    const session = await start({ pull: true, files: { '.imelintrc.json': '{ "rules": { "placeholder-left": "off" } }' } });
+    const uri = session.open('lumbar.md', EXAMPLE);
+    expect((await session.pull(uri)).map((d) => d.code)).not.toContain('placeholder-left');
+
+    const configUri = pathToFileURL(join(session.folder, '.imelintrc.json')).href;
+    void session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: configUri, languageId: 'jsonc', version: 1, text: '{ "rules": { "placeholder-left": "of" } }' } });
+    const problems = await session.pull(configUri);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0].message).toContain('Invalid ime-lint config');
+    // The invalid open config is replaced by the defaults.
+    expect((await session.pull(uri)).map((d) => d.code)).toContain('placeholder-left');
+  });
+
+  it('ignores workspace config files when the workspace is not trusted', async () => {
+    const session = await start({
+      pull: true,
+      initializationOptions: { workspaceTrusted: false },
+      files: { '.imelintrc.json': '{ "rules": { "placeholder-left": "off" } }' },
+    });
+    const uri = session.open('lumbar.md', EXAMPLE);
+    expect((await session.pull(uri)).map((d) => d.code)).toContain('placeholder-left');
+  });
+
+  it('reads imeLint.* settings and lints again when they change', async () => {
+    let settings: Record<string, unknown> = { include: ['cases/**/*.md'] };
+    const session = await start({ pull: true, settings: () => settings });
+    const included = session.open('cases/weekly-notes.md', NOTE);
+    const elsewhere = session.open('weekly-notes.md', NOTE);
+    expect((await session.pull(included)).map((d) => d.code)).toContain('placeholder-left');
+    expect(await session.pull(elsewhere)).toEqual([]);
+
+    settings = { ...settings, enable: false };
+    void session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    expect(await session.pull(included)).toEqual([]);
+  });
+
+  it('shuts down and exits cleanly', async () => {
+    const session = await start({ pull: true });
+    const exited = new Promise<number | null>((r) => session.process.on('exit', (code) => r(code)));
+    await session.connection.sendRequest('shutdown');
+    void session.connection.sendNotification('exit');
+    expect(await exited).toBe(0);
+  });
+});
+
+describe('ime-lint-server over stdio, push diagnostics', () => {
+  it('publishes diagnostics for the latest version only', async () => {
+    const session = await start({ pull: false });
+    const uri = session.open('lumbar.md', EXAMPLE);
+    const first = await until(() => session.published.find((p) => p.uri === uri), 'publishDiagnostics');
+    expect(first.version).toBe(1);
+    expect(first.diagnostics.map((d) => ({ code: d.code, range: d.range }))).toEqual(engineDiagnostics(EXAMPLE, join(session.folder, 'lumbar.md')));
+
+    const fixed = EXAMPLE.replace('TBD', 'six');
+    void session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${EXAMPLE}\nTODO\n` }] });
+    void session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: fixed }] });
+    const last = await until(() => session.published.find((p) => p.uri === uri && p.version === 3), 'the version 3 diagnostics');
+    expect(session.published.filter((p) => p.uri === uri).map((p) => p.version)).toEqual([1, 3]);
+    expect(last.diagnostics.map((d) => d.code)).not.toContain('placeholder-left');
+  });
+
+  it('publishes an empty list for an ordinary note', async () => {
+    const session = await start({ pull: false });
+    const uri = session.open('weekly-notes.md', NOTE);
+    const published = await until(() => session.published.find((p) => p.uri === uri), 'publishDiagnostics');
+    expect(published.diagnostics).toEqual([]);
+  });
+
+  it('lints every report in the workspace on request', async () => {
+    const session = await start({ pull: false, files: { 'lumbar.md': EXAMPLE, 'weekly-notes.md': NOTE } });
+    const summary = await session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'imeLint.server.lintWorkspace', arguments: [] });
+    expect(summary).toEqual({ files: 2, reports: 1, problems: engineDiagnostics(EXAMPLE, join(session.folder, 'lumbar.md')).length });
+    expect(session.published.map((p) => p.uri)).toEqual([pathToFileURL(join(session.folder, 'lumbar.md')).href]);
+  });
+});
