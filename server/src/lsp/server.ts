@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, type Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   type Diagnostic as LspDiagnostic, DocumentDiagnosticReportKind, type DocumentDiagnosticReport, type TextEdit as LspTextEdit,
-  TextDocuments, TextDocumentSyncKind, type WorkspaceEdit,
+  MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { expandTargets } from '../cli/files.js';
@@ -114,7 +114,11 @@ export function startServer(connection: Connection, { packageRoot }: ServerOptio
       const key = `${config.path}\n${config.problems[0].message}`;
       if (!warnedConfigs.has(key)) {
         warnedConfigs.add(key);
-        void connection.window.showWarningMessage(`ime-lint: ${config.path} is not a valid config (${config.problems[0].message}); reports are linted with the defaults.`);
+        // A notification, not showWarningMessage's request: clients without window/showMessageRequest would reject it.
+        void connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Warning,
+          message: `ime-lint: ${config.path} is not a valid config (${config.problems[0].message}); reports are linted with the defaults.`,
+        });
       }
     }
     return options;
