@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import {
-  ExecuteCommandRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind,
+  CloseAction, ErrorAction, ExecuteCommandRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind,
 } from 'vscode-languageclient/node.js';
+import { RestartPolicy } from './restart-policy.js';
 
 // The server's commands (server/src/lsp/server.ts COMMANDS); the client only forwards to them.
 const SERVER_COMMANDS = {
@@ -16,6 +17,7 @@ interface WorkspaceLintSummary {
 }
 
 let client: LanguageClient | undefined;
+const restarts = new RestartPolicy();
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.cjs');
@@ -32,6 +34,15 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     ],
     // In an untrusted workspace the server ignores the workspace's config files.
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    errorHandler: {
+      // A failed message is not a dead server: keep the connection.
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const decision = restarts.onClosed();
+        if (decision.message) void vscode.window.showErrorMessage(decision.message);
+        return { action: decision.action === 'restart' ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+      },
+    },
   };
   return new LanguageClient('imeLint', 'IME Report Linter', serverOptions, clientOptions);
 }
@@ -68,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!inserted) void vscode.window.showInformationMessage('ime-lint: no missing sections to insert (or this file is not a report).');
     }),
     vscode.commands.registerCommand('imeLint.restartServer', async () => {
+      restarts.reset();
       if (client?.isRunning()) await client.restart();
       else await client?.start();
     }),
