@@ -1,14 +1,19 @@
-// Bundles the CLI, the language server and the VS Code client into dist/ (one file each).
+// Bundles the CLI, the language server and the VS Code client into dist/ (one file each), and
+// the web extension's client and worker server (dist/client-browser.js, dist/server-browser.js).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { noNodeModules } from './browser-guard.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// `--production` (npm run package): minified, without source maps, to keep the .vsix small.
+const production = process.argv.includes('--production');
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: 'warning',
   // ESM builds first: jsonc-parser's UMD main requires its modules dynamically, which a bundle cannot hold.
   mainFields: ['module', 'main'],
@@ -17,7 +22,20 @@ const common = {
   inject: ['scripts/import-meta-url.cjs'],
 };
 
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  define: { IME_LINT_VERSION: JSON.stringify(version) },
+  plugins: [noNodeModules],
+};
+
 await Promise.all([
+  build({ ...browser, entryPoints: ['server/src/lsp/browser.ts'], outfile: 'dist/server-browser.js', format: 'iife' }),
+  build({ ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'dist/client-browser.js', format: 'cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/lsp/bin.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),

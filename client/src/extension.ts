@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import {
   CloseAction, ErrorAction, ExecuteCommandRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind,
 } from 'vscode-languageclient/node.js';
+import { registerAuthoring } from './authoring.js';
+import { forwardCursor } from './cursor.js';
 import { RestartPolicy } from './restart-policy.js';
 
 // The server's commands (server/src/lsp/server.ts COMMANDS); the client only forwards to them.
@@ -55,7 +57,11 @@ async function running(): Promise<LanguageClient | undefined> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = createClient(context);
+  registerAuthoring(context, { started: running, current: () => client });
   context.subscriptions.push(
+    forwardCursor((method, params) => {
+      if (client?.isRunning()) void client.sendNotification(method, params);
+    }),
     vscode.commands.registerCommand('imeLint.lintWorkspace', async () => {
       const languageClient = await running();
       if (!languageClient) return;

@@ -34,9 +34,28 @@ export function findDates(text: string, base = 0): FoundDate[] {
   const out: FoundDate[] = [];
   for (const r of chrono.en.casual.parse(prepared, REFERENCE)) {
     if (!r.start.isCertain('year') || !r.start.isCertain('month') || RELATIVE.test(r.text) || !HAS_YEAR.test(r.text)) continue;
+    // "9/9/2024, 12 pages": chrono reads the count as an hour.
+    const written = r.text.replace(/(\d{4}|\d{1,2}\/\d{1,2}\/\d{2})[,\s]+\d{1,2}$/, '$1');
     const start = toCalendar(r.start);
     const end = r.end && r.end.isCertain('month') ? toCalendar(r.end) : undefined;
-    out.push({ span: { start: base + r.index, end: base + r.index + r.text.length }, start, ...(end ? { end } : {}) });
+    out.push({ span: { start: base + r.index, end: base + r.index + written.length }, start, ...(end ? { end } : {}) });
+  }
+  return mergeBetweenRanges(text, base, out);
+}
+
+// "between 03/25/2024 and 06/21/2024" is one range, which chrono reads as two dates.
+function mergeBetweenRanges(text: string, base: number, dates: FoundDate[]): FoundDate[] {
+  const out: FoundDate[] = [];
+  for (let i = 0; i < dates.length; i++) {
+    const a = dates[i];
+    const b = dates[i + 1];
+    const opens = /\bbetween\s+$/i.test(text.slice(Math.max(0, a.span.start - base - 12), a.span.start - base));
+    if (b && !a.end && !b.end && opens && /^\s+and\s+$/.test(text.slice(a.span.end - base, b.span.start - base))) {
+      out.push({ span: { start: a.span.start, end: b.span.end }, start: a.start, end: b.start });
+      i++;
+    } else {
+      out.push(a);
+    }
   }
   return out;
 }
@@ -62,15 +81,30 @@ export function datesOverlap(a: FoundDate, b: FoundDate): boolean {
   return aFrom <= bTo && bFrom <= aTo;
 }
 
-/** Writes a date back in the style of `example` (the format a list already uses). */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Writes a date back in the style of `example` (the format a list already uses): numeric
+ * with slashes, dashes or dots, padded or not, two- or four-digit years, ISO, "April 3, 2023",
+ * "Apr. 3, 2023", "3 April 2023". A date known only to the month keeps that precision.
+ */
 export function formatLike(d: CalendarDate, example: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const day = d.day ?? 1;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(example)) return `${d.year}-${pad(d.month)}-${pad(day)}`;
-  if (/^\d{2}\/\d{2}\/\d{4}$/.test(example)) return `${pad(d.month)}/${pad(day)}/${d.year}`;
-  if (/^\d{1,2}\/\d{1,2}\/\d{2}$/.test(example)) return `${d.month}/${day}/${String(d.year).slice(-2)}`;
-  if (/^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(example)) return `${day} ${months[d.month - 1]} ${d.year}`;
-  if (/^[A-Z][a-z]+ \d{1,2}, \d{4}$/.test(example)) return `${months[d.month - 1]} ${day}, ${d.year}`;
-  return `${d.month}/${day}/${d.year}`;
+  const sample = example.trim();
+  const month = MONTHS[d.month - 1];
+  const wordMonth = /[A-Za-z]{3}/.exec(sample)?.[0];
+  const shortMonth = wordMonth && !MONTHS.some((m) => sample.includes(m)) ? `${month.slice(0, 3)}${/[A-Za-z]{3}\./.test(sample) && month.length > 3 ? '.' : ''}` : month;
+  if (/^\d{4}-\d{2}(?:-\d{2})?$/.test(sample)) return d.day ? `${d.year}-${pad(d.month)}-${pad(d.day)}` : `${d.year}-${pad(d.month)}`;
+  if (/^\d{1,2} [A-Z][a-z]+\.? \d{4}$/.test(sample)) return d.day ? `${d.day} ${shortMonth} ${d.year}` : `${shortMonth} ${d.year}`;
+  if (/^[A-Z][a-z]+\.? (?:\d{1,2}, )?\d{4}$/.test(sample)) return d.day ? `${shortMonth} ${d.day}, ${d.year}` : `${shortMonth} ${d.year}`;
+  const numeric = /^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2}|\d{4}))?$|^(\d{1,2})([/.-])(\d{4})$/.exec(sample);
+  if (numeric) {
+    const sep = numeric[2] ?? numeric[6];
+    const padded = (numeric[1] ?? numeric[5]).length === 2;
+    const year = numeric[4]?.length === 2 ? String(d.year).slice(-2) : String(d.year);
+    const m = padded ? pad(d.month) : String(d.month);
+    if (!d.day) return `${m}${sep}${d.year}`;
+    return `${m}${sep}${padded ? pad(d.day) : d.day}${sep}${year}`;
+  }
+  return d.day ? `${d.month}/${d.day}/${d.year}` : `${d.month}/${d.year}`;
 }

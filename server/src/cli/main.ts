@@ -70,7 +70,7 @@ export async function runCli(io: CliIo): Promise<number> {
   const targets = program.args;
 
   try {
-    if (opts.profile && !PROFILES[opts.profile]) throw new UsageError(`--profile ${opts.profile}: unknown profile (${Object.keys(PROFILES).join(', ')})`);
+    if (opts.profile && !Object.hasOwn(PROFILES, opts.profile)) throw new UsageError(`--profile ${opts.profile}: unknown profile (${Object.keys(PROFILES).join(', ')})`);
     if (!opts.stdin && !targets.length) throw new UsageError('no files given (try: ime-lint report.md, or --stdin)');
     const explicitConfig = opts.config ? readConfigOrThrow(resolve(io.cwd, opts.config)) : null;
     const results: FileResult[] = [];

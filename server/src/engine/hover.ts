@@ -1,11 +1,14 @@
+import { causationHover } from '../analysis/causation.js';
+import { treatingHover } from '../analysis/treating.js';
 import type { LintResult } from './lint.js';
 import type { ReportModel } from './model.js';
 
 /**
  * Analyses that explain something about the text at an offset (Markdown, or null when they
- * have nothing to say there). Other analyses append their providers to this list.
+ * have nothing to say there). They run on the model `lint()` built, so they reuse its cached
+ * analyses (the treating physicians the config names included).
  */
-export const HOVER_PROVIDERS: Array<(model: ReportModel, offset: number) => string | null> = [];
+export const HOVER_PROVIDERS: Array<(model: ReportModel, offset: number) => string | null> = [causationHover, treatingHover];
 
 function covers(span: { start: number; end: number }, offset: number): boolean {
   return span.start === span.end ? offset === span.start : span.start <= offset && offset < span.end;

@@ -3,9 +3,9 @@ import type { Finding, Fix, Rule, RuleMeta, Severity, SeveritySetting } from '..
 import { configFor, type ImeLintConfig } from './config.js';
 import { isReport } from './detect.js';
 import { applyFixes } from './fixes.js';
-import { buildModel, type ReportModel } from './model.js';
+import { buildModel, type ModelOptions, type ReportModel } from './model.js';
 import { DEFAULT_PROFILE, PROFILES, type Profile } from './profiles.js';
-import { Suppressions } from './suppress.js';
+import { Suppressions, SUPPRESSIONS_KEY, type SuppressionsInUse } from './suppress.js';
 
 export interface LintOptions {
   /** The report's path (for `.ime.md` detection and glob matching). */
@@ -35,6 +35,10 @@ export interface LintResult {
   diagnostics: Diagnostic[];
 }
 
+/** The rules in the order lint() checks them. */
+const CHECK_ORDER: readonly Rule[] = [...RULES.filter((r) => !r.runsLast), ...RULES.filter((r) => r.runsLast)];
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
+
 export function chooseProfile(model: ReportModel, options: LintOptions): { profile: Profile; unknown?: string } {
   const fromFrontMatter = model.frontMatter?.data.profile;
   const wanted = options.profileOverride
@@ -42,7 +46,8 @@ export function chooseProfile(model: ReportModel, options: LintOptions): { profi
     ?? options.config?.profile
     ?? options.defaultProfile
     ?? DEFAULT_PROFILE;
-  const profile = PROFILES[wanted];
+  // Own keys only: a front matter `profile: toString` must not reach Object.prototype.
+  const profile = Object.hasOwn(PROFILES, wanted) ? PROFILES[wanted] : undefined;
   return profile ? { profile } : { profile: PROFILES[DEFAULT_PROFILE], unknown: wanted };
 }
 
@@ -52,8 +57,21 @@ export function severityOf(rule: Rule, profile: Profile, config: ImeLintConfig):
 
 /** text -> model -> rules -> diagnostics. Never throws on any input text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
+  let model: ReportModel | undefined;
+  return lintWith(text, options, (t, modelOptions) => (model ??= buildModel(t, modelOptions)));
+}
+
+/**
+ * How the engine reads a text into a model: `buildModel`, or a cheaper reading that gives
+ * the same model. `detectOnly` asks for just enough of the model to tell whether the text
+ * is a report (front matter and title); the full model is asked for when it is one.
+ */
+export type ModelReader = (text: string, options: ModelOptions, detectOnly: boolean) => ReportModel;
+
+/** `lint` with the model read by `read` (the incremental engine passes its own reader). */
+export function lintWith(text: string, options: LintOptions, read: ModelReader): LintResult {
   const config = configFor(options.config ?? {}, options.relativePath);
-  const model = buildModel(text, { sections: config.sections });
+  let model = read(text, { sections: config.sections }, true);
   const { profile, unknown } = chooseProfile(model, { ...options, config });
   const result: LintResult = { isReport: false, profile, model, diagnostics: [], ...(unknown ? { unknownProfile: unknown } : {}) };
   result.isReport = isReport(model, options.filePath, {
@@ -62,10 +80,12 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     exclude: config.exclude,
   });
   if (!result.isReport) return result;
+  model = result.model = read(text, { sections: config.sections }, false);
 
   const suppressions = new Suppressions(model);
+  model.cache.set(SUPPRESSIONS_KEY, { suppressions, ruleIds: RULE_IDS } satisfies SuppressionsInUse);
   const context = { model, profile, config };
-  for (const rule of RULES) {
+  for (const rule of CHECK_ORDER) {
     const severity = severityOf(rule, profile, config);
     if (severity === 'off') continue;
     for (const finding of rule.check(context)) {

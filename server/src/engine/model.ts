@@ -101,9 +101,43 @@ function classifierFor(options: ModelOptions): SectionClassifier {
 }
 
 export function buildModel(text: string, options: ModelOptions = {}): ReportModel {
-  const root = parseMarkdown(text);
-  const builder = new ModelBuilder(text, root, classifierFor(options));
-  return builder.build();
+  return modelFromTree(text, parseMarkdown(text), options);
+}
+
+/** The model of `text` from its mdast (`root` must be what parseMarkdown gives for `text`). */
+export function modelFromTree(text: string, root: Root, options: ModelOptions = {}): ReportModel {
+  return new ModelBuilder(text, root, classifierFor(options)).build();
+}
+
+/**
+ * A node's masked prose, sentence spans and inline comments, as computed when the node
+ * started at `start`. The incremental engine reuses mdast nodes of unchanged chunks (their
+ * positions shifted), so their prose is read once and only moved afterwards.
+ */
+interface ProseMemo {
+  start: number;
+  text: string;
+  sentences: Span[];
+  comments: HtmlComment[];
+}
+
+const proseMemo = new WeakMap<Nodes, ProseMemo>();
+
+function shifted(span: Span, delta: number): Span {
+  return delta ? { start: span.start + delta, end: span.end + delta } : span;
+}
+
+/** `compute` for the node, or the memo of an earlier identical computation moved to where the node is now. */
+function memoisedProse(node: Nodes, start: number, comments: HtmlComment[], compute: (found: HtmlComment[]) => Omit<ProseMemo, 'start' | 'comments'>): ProseMemo {
+  let memo = proseMemo.get(node);
+  if (!memo) {
+    const found: HtmlComment[] = [];
+    memo = { start, comments: found, ...compute(found) };
+    proseMemo.set(node, memo);
+  }
+  const delta = start - memo.start;
+  for (const c of memo.comments) comments.push({ span: shifted(c.span, delta), body: c.body });
+  return delta ? { start, text: memo.text, sentences: memo.sentences.map((s) => shifted(s, delta)), comments: memo.comments } : memo;
 }
 
 class ModelBuilder {
@@ -206,12 +240,15 @@ class ModelBuilder {
 
   private proseBlock(type: BlockType, node: Nodes, list: ListContext | null): Block {
     const span = spanOf(node);
-    const masked = maskedText(this.text, node, span, this.comments);
-    const block: Block = { type, span, text: masked.text, sentences: [], section: this.current, list, node };
-    const spans = type === 'heading' ? [trimmedSpan(masked.text, span.start)] : splitSentences(masked.text, span.start, masked.breaks);
-    block.sentences = spans.filter((s) => s.end > s.start).map((s) => ({
+    const prose = memoisedProse(node, span.start, this.comments, (comments) => {
+      const masked = maskedText(this.text, node, span, comments);
+      const spans = type === 'heading' ? [trimmedSpan(masked.text, span.start)] : splitSentences(masked.text, span.start, masked.breaks);
+      return { text: masked.text, sentences: spans.filter((s) => s.end > s.start) };
+    });
+    const block: Block = { type, span, text: prose.text, sentences: [], section: this.current, list, node };
+    block.sentences = prose.sentences.map((s) => ({
       span: s,
-      text: masked.text.slice(s.start - span.start, s.end - span.start),
+      text: prose.text.slice(s.start - span.start, s.end - span.start),
       block,
     }));
     this.blocks.push(block);
@@ -221,22 +258,23 @@ class ModelBuilder {
   private tableRows(table: Table): void {
     table.children.forEach((row, rowIndex) => {
       const span = spanOf(row);
-      const chars = blank(this.text.slice(span.start, span.end));
-      const cells: Span[] = [];
-      const sentences: Span[] = [];
-      for (const cell of row.children) {
-        const cellSpan = cellContentSpan(this.text, spanOf(cell));
-        cells.push(cellSpan);
-        const masked = maskedText(this.text, cell, cellSpan, this.comments);
-        for (let i = 0; i < masked.text.length; i++) chars[cellSpan.start - span.start + i] = masked.text[i];
-        sentences.push(...splitSentences(masked.text, cellSpan.start, masked.breaks));
-      }
-      const text = chars.join('');
+      const cells = row.children.map((cell) => cellContentSpan(this.text, spanOf(cell)));
+      const prose = memoisedProse(row, span.start, this.comments, (comments) => {
+        const chars = blank(this.text.slice(span.start, span.end));
+        const sentences: Span[] = [];
+        row.children.forEach((cell, i) => {
+          const masked = maskedText(this.text, cell, cells[i], comments);
+          for (let c = 0; c < masked.text.length; c++) chars[cells[i].start - span.start + c] = masked.text[c];
+          sentences.push(...splitSentences(masked.text, cells[i].start, masked.breaks));
+        });
+        return { text: chars.join(''), sentences };
+      });
+      const { text } = prose;
       const block: Block = {
         type: 'tableRow', span, text, sentences: [], section: this.current, list: null,
         cells, header: rowIndex === 0, table, node: row,
       };
-      block.sentences = sentences.map((s) => ({ span: s, text: text.slice(s.start - span.start, s.end - span.start), block }));
+      block.sentences = prose.sentences.map((s) => ({ span: s, text: text.slice(s.start - span.start, s.end - span.start), block }));
       this.blocks.push(block);
     });
   }

@@ -1,6 +1,7 @@
 import {
   type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
+import { disableFix, type DisableScope } from '../engine/disable-comments.js';
 import { fixAll, type LintOptions, type LintResult } from '../engine/lint.js';
 import { applyFixes } from '../engine/fixes.js';
 import type { Fix } from '../rules/types.js';
@@ -45,6 +46,7 @@ export function codeActions(params: CodeActionParams, result: LintResult, versio
       if (!fix) continue;
       actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safe, edit: editFor(fix.edits) });
     }
+    actions.push(...disableActions(params.context.diagnostics, result, version, editFor));
     const sectionDiagnostics = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && SECTION_RULES.has(String(d.code)));
     const missing = result.diagnostics.filter((d) => SECTION_RULES.has(d.ruleId) && d.fix);
     if (sectionDiagnostics.length && missing.length > 1) {
@@ -59,8 +61,33 @@ export function codeActions(params: CodeActionParams, result: LintResult, versio
   return actions;
 }
 
+/** Rules a disable comment makes no sense for: unused-disable's own fix removes the comment. */
+const NOT_DISABLED: ReadonlySet<string> = new Set(['unused-disable']);
+
+/** "Disable <rule> for this line" and "for this report", once per rule and place. */
+function disableActions(diagnostics: LspDiagnostic[], result: LintResult, version: number, editFor: EditBuilder): CodeAction[] {
+  const { lines } = result.model;
+  const byTitleAndPlace = new Map<string, CodeAction>();
+  for (const scope of ['line', 'report'] as DisableScope[]) {
+    for (const diagnostic of diagnostics) {
+      const ruleId = String(diagnostic.code);
+      if (!isCurrent(diagnostic, version) || NOT_DISABLED.has(ruleId)) continue;
+      const span = { start: lines.offsetAt(diagnostic.range.start), end: lines.offsetAt(diagnostic.range.end) };
+      const fix = disableFix(result.model, ruleId, span, scope);
+      if (!fix) continue;
+      const key = `${fix.title}\n${JSON.stringify(fix.edits)}`;
+      const known = byTitleAndPlace.get(key);
+      if (known) known.diagnostics!.push(diagnostic);
+      else byTitleAndPlace.set(key, { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: editFor(toTextEdits(lines, fix.edits)) });
+    }
+  }
+  return [...byTitleAndPlace.values()];
+}
+
+function isCurrent(diagnostic: LspDiagnostic, version: number): boolean {
+  return diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.code !== undefined && (diagnostic.data as Partial<DiagnosticData> | undefined)?.version === version;
+}
+
 function currentFix(diagnostic: LspDiagnostic, version: number): DiagnosticData['fix'] | undefined {
-  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  return data?.version === version ? data.fix : undefined;
+  return isCurrent(diagnostic, version) ? (diagnostic.data as DiagnosticData).fix : undefined;
 }

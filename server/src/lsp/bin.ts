@@ -1,6 +1,8 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { startServer } from './server.js';
+import { nodeHost } from './workspace.js';
 
 // A stray rejection must not take the server down with every open report; say so without
 // the error's text, which could quote a report.
@@ -10,4 +12,5 @@ process.on('unhandledRejection', (reason) => {
 
 // Bundled to <package>/dist/server.cjs; the package root holds the README the diagnostics link to.
 // `--stdio`, `--node-ipc` and `--socket=N` are read from the command line by createConnection.
-startServer(createConnection(ProposedFeatures.all), { packageRoot: dirname(dirname(__filename)) });
+const readmeUrl = pathToFileURL(join(dirname(dirname(__filename)), 'README.md')).href;
+startServer(createConnection(ProposedFeatures.all), { readmeUrl, host: nodeHost });

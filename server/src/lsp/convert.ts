@@ -1,5 +1,3 @@
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
 import {
   type Diagnostic as LspDiagnostic, DiagnosticSeverity, type Range, type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
@@ -29,8 +27,8 @@ export function toRange(lines: LineIndex, span: Span): Range {
 }
 
 /** The rule's entry in the README that ships with the package (nothing online). */
-export function ruleDocumentation(packageRoot: string, ruleId: string): string {
-  return `${pathToFileURL(join(packageRoot, 'README.md')).href}#${ruleId}`;
+export function ruleDocumentation(readmeUrl: string, ruleId: string): string {
+  return `${readmeUrl}#${ruleId}`;
 }
 
 /** Engine edits as LSP edits, ordered so insertions at one place keep the engine's order. */
@@ -41,7 +39,8 @@ export function toTextEdits(lines: LineIndex, edits: readonly TextEdit[]): LspTe
     .map(({ edit }) => ({ range: toRange(lines, edit.span), newText: edit.newText }));
 }
 
-export function toLspDiagnostic(diagnostic: Diagnostic, lines: LineIndex, uri: string, version: number, packageRoot: string): LspDiagnostic {
+/** `readmeUrl`: the shipped README the diagnostic links to for its rule, when known. */
+export function toLspDiagnostic(diagnostic: Diagnostic, lines: LineIndex, uri: string, version: number, readmeUrl: string | undefined): LspDiagnostic {
   const data: DiagnosticData = { version };
   if (diagnostic.fix) data.fix = { title: diagnostic.fix.title, safe: diagnostic.fix.safe, edits: toTextEdits(lines, diagnostic.fix.edits) };
   return {
@@ -49,7 +48,7 @@ export function toLspDiagnostic(diagnostic: Diagnostic, lines: LineIndex, uri: s
     severity: SEVERITIES[diagnostic.severity],
     source: DIAGNOSTIC_SOURCE,
     code: diagnostic.ruleId,
-    codeDescription: { href: ruleDocumentation(packageRoot, diagnostic.ruleId) },
+    ...(readmeUrl ? { codeDescription: { href: ruleDocumentation(readmeUrl, diagnostic.ruleId) } } : {}),
     message: diagnostic.message,
     ...(diagnostic.related?.length
       ? { relatedInformation: diagnostic.related.map((r) => ({ location: { uri, range: toRange(lines, r.span) }, message: r.message })) }

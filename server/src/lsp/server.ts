@@ -1,25 +1,29 @@
-import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, type Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  type CancellationToken, CodeActionKind, type Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   type Diagnostic as LspDiagnostic, DocumentDiagnosticReportKind, type DocumentDiagnosticReport, type TextEdit as LspTextEdit,
-  MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type WorkspaceEdit,
+  LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { expandTargets } from '../cli/files.js';
 import { CONFIG_FILE_NAME, parseConfig } from '../engine/config.js';
 import { hoverAt } from '../engine/hover.js';
+import { IncrementalLinter } from '../engine/incremental.js';
 import { lint, type LintOptions, type LintResult } from '../engine/lint.js';
 import { LineIndex } from '../engine/text.js';
 import { codeActions, FIX_ALL_KIND, missingSectionsEdits } from './actions.js';
 import { configProblemDiagnostics, toLspDiagnostic } from './convert.js';
-import { documentSymbols, foldingRanges, headingCompletions } from './features.js';
+import {
+  completionSite, completions, documentSymbols, foldingRanges, NO_REPORT_STATUS, profileChoices, recordDefinitionRange, recordReferenceRanges,
+  reportStatus, skeletonFor, STATUS_REQUEST,
+} from './features.js';
 import { DEFAULT_SETTINGS, type InitializationOptions, readSettings, type Settings } from './settings.js';
-import { ConfigFiles, isConfigFile, lintOptionsFor, pathOf } from './workspace.js';
+import { CURSOR_NOTIFICATION, type CursorParams, FocusTracker, holdBackWhileTyping } from './focus.js';
+import type { HostFactory } from './host.js';
 
 export interface ServerOptions {
-  /** The installed package's folder: diagnostics link to the README.md there. */
-  packageRoot: string;
+  /** The shipped README.md the diagnostics link to (the client may name it in `initializationOptions`). */
+  readmeUrl?: string;
+  /** File access: on disk for the desktop server, none in a browser worker. */
+  host: HostFactory;
 }
 
 /** `workspace/executeCommand` commands, for VS Code's client and any other LSP client. */
@@ -28,6 +32,10 @@ export const COMMANDS = {
   insertMissingSections: 'imeLint.server.insertMissingSections',
   /** Publishes diagnostics for every report in the workspace folders; returns a WorkspaceLintSummary. */
   lintWorkspace: 'imeLint.server.lintWorkspace',
+  /** Returns the profiles a new report can follow: [{ id, name, description }]. */
+  profiles: 'imeLint.server.profiles',
+  /** Arguments: [profile id]. Returns a whole report for the profile in snippet syntax, or null for an unknown profile. */
+  reportSkeleton: 'imeLint.server.reportSkeleton',
 } as const;
 
 export interface WorkspaceLintSummary {
@@ -52,15 +60,21 @@ type LintedReport = Linted & { result: LintResult };
 const PUSH_DELAY_MS = 150;
 const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
-export function startServer(connection: Connection, { packageRoot }: ServerOptions): void {
+export function startServer(connection: Connection, { readmeUrl: shippedReadme, host: makeHost }: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const lints = new Map<string, Linted>();
+  /** Per open document: the parse of its unchanged blocks is kept between versions. */
+  const linters = new Map<string, IncrementalLinter>();
   const settingsCache = new Map<string, Promise<Settings>>();
-  const pushTimers = new Map<string, NodeJS.Timeout>();
+  const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Reports not open in the editor that "lint workspace" published diagnostics for. */
   const publishedFromDisk = new Set<string>();
   const warnedConfigs = new Set<string>();
-  const configs = new ConfigFiles((path) => documents.all().find((d) => pathOf(d.uri) === path)?.getText());
+  const host = makeHost((path) => documents.all().find((d) => host.pathOf(d.uri) === path)?.getText());
+  const focus = new FocusTracker();
+  /** With `imeLint.run: onSave`, the version of each document that was opened or saved last. */
+  const savedVersions = new Map<string, number>();
+  let readmeUrl = shippedReadme;
 
   const client = {
     pullDiagnostics: false,
@@ -84,11 +98,12 @@ export function startServer(connection: Connection, { packageRoot }: ServerOptio
   }
 
   /** Wraps a handler so that a failure is logged and answered with an empty result. */
-  function guard<P, R>(what: string, empty: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
-    return async (params) => {
+  function guard<P, R>(what: string, empty: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>): (params: P, token?: CancellationToken) => Promise<R> {
+    return async (params, token) => {
       try {
-        return await handler(params);
+        return await handler(params, token);
       } catch (error) {
+        if (error instanceof ResponseError) throw error;
         logFailure(what, error);
         return empty;
       }
@@ -109,8 +124,8 @@ export function startServer(connection: Connection, { packageRoot }: ServerOptio
   }
 
   function optionsFor(uri: string, settings: Settings): LintOptions {
-    const { options, config } = lintOptionsFor(uri, settings, folders, trusted, configs);
-    if (config?.path && config.problems.length && !documents.all().some((d) => pathOf(d.uri) === config.path)) {
+    const { options, config } = host.lintOptionsFor(uri, settings, folders, trusted);
+    if (config?.path && config.problems.length && !documents.all().some((d) => host.pathOf(d.uri) === config.path)) {
       const key = `${config.path}\n${config.problems[0].message}`;
       if (!warnedConfigs.has(key)) {
         warnedConfigs.add(key);
@@ -134,7 +149,9 @@ export function startServer(connection: Connection, { packageRoot }: ServerOptio
     const document = documents.get(uri);
     if (!document) return null;
     const options = optionsFor(uri, settings);
-    const result = settings.enable ? lint(document.getText(), options) : null;
+    let linter = linters.get(uri);
+    if (!linter) linters.set(uri, (linter = new IncrementalLinter()));
+    const result = settings.enable ? linter.lint(document.getText(), options) : null;
     const fresh: Linted = { version: document.version, generation: generationAtStart, result, options };
     lints.set(uri, fresh);
     return fresh;
@@ -147,7 +164,7 @@ export function startServer(connection: Connection, { packageRoot }: ServerOptio
 
   /** The diagnostics of an open document, with the version they were computed for. */
   async function diagnosticsOf(uri: string): Promise<{ version: number; resultId: string; items: LspDiagnostic[] } | null> {
-    if (isConfigFile(uri)) {
+    if (host.isConfigFile(uri)) {
       const document = documents.get(uri);
       if (!document) return null;
       const settings = await settingsFor(uri);
@@ -158,11 +175,25 @@ export function startServer(connection: Connection, { packageRoot }: ServerOptio
     const current = await lintDocument(uri);
     if (!current) return null;
     const result = current.result?.isReport ? current.result : null;
+    const cursor = result && (await settingsFor(uri)).focusMode ? focus.typingAt(uri) : null;
+    const shown = result ? (cursor ? holdBackWhileTyping(result.diagnostics, result.model, result.model.lines.offsetAt(cursor)) : result.diagnostics) : [];
+    const heldBack = result ? result.diagnostics.filter((d) => !shown.includes(d)).map((d) => d.span.start).join(',') : '';
     return {
       version: current.version,
-      resultId: `${current.version}:${current.generation}`,
-      items: result ? result.diagnostics.map((d) => toLspDiagnostic(d, result.model.lines, uri, current.version, packageRoot)) : [],
+      resultId: `${current.version}:${current.generation}:${heldBack}`,
+      items: result ? shown.map((d) => toLspDiagnostic(d, result.model.lines, uri, current.version, readmeUrl)) : [],
     };
+  }
+
+  /** With `imeLint.run: onSave`, an edited document keeps the diagnostics of its last save. */
+  async function waitsForSave(uri: string): Promise<boolean> {
+    return (await settingsFor(uri)).run === 'onSave' && !host.isConfigFile(uri) && documents.get(uri)?.version !== savedVersions.get(uri);
+  }
+
+  /** Shows a document's diagnostics anew (focus mode released them, or it was saved). */
+  function refreshDiagnostics(uri: string): void {
+    if (!client.pullDiagnostics) schedulePush(uri, 0);
+    else if (client.diagnosticsRefresh) connection.languages.diagnostics.refresh();
   }
 
   function schedulePush(uri: string, delay = PUSH_DELAY_MS): void {
@@ -200,15 +231,15 @@ export function startServer(connection: Connection, { packageRoot }: ServerOptio
   async function lintWorkspace(): Promise<WorkspaceLintSummary> {
     const summary: WorkspaceLintSummary = { files: 0, reports: 0, problems: 0 };
     for (const folder of folders) {
-      const settings = await settingsFor(pathToFileURL(folder).href);
+      const settings = await settingsFor(host.uriOf(folder));
       if (!settings.enable) continue;
-      for (const file of await expandTargets([folder], folder)) {
-        const uri = pathToFileURL(file).href;
-        if (documents.all().some((d) => pathOf(d.uri) === file)) continue; // open documents have their own diagnostics
+      for (const file of await host.markdownFiles(folder)) {
+        const uri = host.uriOf(file);
+        if (documents.all().some((d) => host.pathOf(d.uri) === file)) continue; // open documents have their own diagnostics
         summary.files++;
         let text: string;
         try {
-          text = await readFile(file, 'utf8');
+          text = await host.readFile(file);
         } catch {
           continue;
         }
@@ -220,9 +251,9 @@ export function startServer(connection: Connection, { packageRoot }: ServerOptio
         } else if (!publishedFromDisk.delete(uri)) {
           continue;
         }
-        const items = result.isReport ? result.diagnostics.map((d) => toLspDiagnostic(d, result.model.lines, uri, 0, packageRoot)) : [];
+        const items = result.isReport ? result.diagnostics.map((d) => toLspDiagnostic(d, result.model.lines, uri, 0, readmeUrl)) : [];
         await connection.sendDiagnostics({ uri, diagnostics: items });
-        await new Promise((resolve) => setImmediate(resolve)); // stay responsive in a large workspace
+        await new Promise((resolve) => setTimeout(resolve, 0)); // stay responsive in a large workspace
       }
     }
     return summary;
@@ -248,18 +279,22 @@ export function startServer(connection: Connection, { packageRoot }: ServerOptio
     client.documentChanges = !!workspace?.workspaceEdit?.documentChanges;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = init.workspaceTrusted !== false;
+    if (init.readmeUrl) readmeUrl = init.readmeUrl;
     if (init.settings !== undefined) fallbackSettings = readSettings(init.settings);
     folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
-      .map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
+      .map((f) => host.pathOf(f.uri)).filter((p): p is string => !!p);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'ime-lint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         documentSymbolProvider: { label: 'IME report sections' },
         foldingRangeProvider: true,
-        completionProvider: { triggerCharacters: ['#'] },
+        // "#" for headings, "R"/"r" for citation keys ("[R", "[^r"), "." and " " for names after "Dr.".
+        completionProvider: { triggerCharacters: ['#', 'R', 'r', '.', ' '] },
+        definitionProvider: true,
+        referencesProvider: true,
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -276,8 +311,8 @@ export function startServer(connection: Connection, { packageRoot }: ServerOptio
     }
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(event.removed.map((f) => pathOf(f.uri)));
-        const added = event.added.map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
+        const removed = new Set(event.removed.map((f) => host.pathOf(f.uri)));
+        const added = event.added.map((f) => host.pathOf(f.uri)).filter((p): p is string => !!p);
         folders = [...folders.filter((f) => !removed.has(f)), ...added];
         relintAll();
       });
@@ -294,22 +329,48 @@ export function startServer(connection: Connection, { packageRoot }: ServerOptio
   connection.onDidChangeWatchedFiles(() => relintAll());
 
   documents.onDidChangeContent(({ document }) => {
-    if (isConfigFile(document.uri)) relintAll();
-    if (!client.pullDiagnostics) schedulePush(document.uri);
+    focus.edited(document.uri);
+    if (host.isConfigFile(document.uri)) relintAll();
+    if (!client.pullDiagnostics) {
+      void waitsForSave(document.uri).then((waits) => {
+        if (!waits) schedulePush(document.uri);
+      });
+    }
+  });
+  documents.onDidSave(({ document }) => {
+    savedVersions.set(document.uri, document.version);
+    void settingsFor(document.uri).then((settings) => {
+      if (settings.run === 'onSave') refreshDiagnostics(document.uri);
+    });
+  });
+  connection.onNotification(CURSOR_NOTIFICATION, (params: CursorParams) => {
+    const document = documents.get(params.uri);
+    if (document && focus.moved(params.uri, params.position, document.getText())) refreshDiagnostics(params.uri);
   });
   documents.onDidOpen(({ document }) => {
+    savedVersions.set(document.uri, document.version);
     // Its diagnostics now come from the open document; drop the ones "lint workspace" published.
     if (publishedFromDisk.delete(document.uri) && client.pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
   documents.onDidClose(({ document }) => {
     lints.delete(document.uri);
+    linters.delete(document.uri);
+    focus.forget(document.uri);
+    savedVersions.delete(document.uri);
     clearTimeout(pushTimers.get(document.uri));
     pushTimers.delete(document.uri);
     if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    if (isConfigFile(document.uri)) relintAll(); // the file on disk applies again
+    if (host.isConfigFile(document.uri)) relintAll(); // the file on disk applies again
   });
 
-  connection.languages.diagnostics.on(guard('diagnostics', EMPTY_REPORT, async (params) => {
+  connection.languages.diagnostics.on(guard('diagnostics', EMPTY_REPORT, async (params, token) => {
+    // Answered at once, for the version there is: edits and cancellations already sent are read
+    // first, so a request that a newer edit superseded does no work.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'superseded by a newer request');
+    if (params.previousResultId && await waitsForSave(params.textDocument.uri)) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: params.previousResultId };
+    }
     const diagnostics = await diagnosticsOf(params.textDocument.uri);
     if (!diagnostics) return EMPTY_REPORT;
     if (params.previousResultId === diagnostics.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: diagnostics.resultId };
@@ -340,8 +401,29 @@ export function startServer(connection: Connection, { packageRoot }: ServerOptio
   }));
 
   connection.onCompletion(guard('completion', [], async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    const site = document && completionSite(document.getText({ start: { line: params.position.line, character: 0 }, end: params.position }));
+    if (!site) return [];
     const report = await lintReport(params.textDocument.uri);
-    return report ? headingCompletions(report.result, params.position) : [];
+    return report ? completions(report.result, params.position, site) : [];
+  }));
+
+  connection.onDefinition(guard('definition', null, async (params) => {
+    const report = await lintReport(params.textDocument.uri);
+    const range = report && recordDefinitionRange(report.result, report.result.model.lines.offsetAt(params.position));
+    return range ? { uri: params.textDocument.uri, range } : null;
+  }));
+
+  connection.onReferences(guard('references', [], async (params) => {
+    const report = await lintReport(params.textDocument.uri);
+    if (!report) return [];
+    const offset = report.result.model.lines.offsetAt(params.position);
+    return recordReferenceRanges(report.result, offset, params.context.includeDeclaration).map((range) => ({ uri: params.textDocument.uri, range }));
+  }));
+
+  connection.onRequest(STATUS_REQUEST, guard('status', NO_REPORT_STATUS, async (params: { uri: string }) => {
+    const report = await lintReport(params.uri);
+    return report ? reportStatus(report.result) : NO_REPORT_STATUS;
   }));
 
   connection.onExecuteCommand(guard('command', null, async (params) => {
@@ -352,6 +434,10 @@ export function startServer(connection: Connection, { packageRoot }: ServerOptio
       }
       case COMMANDS.lintWorkspace:
         return lintWorkspace();
+      case COMMANDS.profiles:
+        return profileChoices();
+      case COMMANDS.reportSkeleton:
+        return skeletonFor(params.arguments?.[0]);
       default:
         return null;
     }

@@ -5,9 +5,13 @@ export interface Settings {
   profile: string;
   /** Extra globs of Markdown files to lint as reports, relative to the workspace folder. */
   include: string[];
+  /** Lint as the author types, or only when the document is saved. */
+  run: 'onType' | 'onSave';
+  /** Hold back findings in the paragraph being typed until the cursor leaves it. */
+  focusMode: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, profile: '', include: [] };
+export const DEFAULT_SETTINGS: Settings = { enable: true, profile: '', include: [], run: 'onType', focusMode: true };
 
 /** Settings from whatever the client sent, with defaults for anything missing or of the wrong type. */
 export function readSettings(raw: unknown): Settings {
@@ -16,6 +20,8 @@ export function readSettings(raw: unknown): Settings {
     enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
     profile: typeof value.profile === 'string' ? value.profile.trim() : DEFAULT_SETTINGS.profile,
     include: Array.isArray(value.include) ? value.include.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
+    run: value.run === 'onSave' ? 'onSave' : DEFAULT_SETTINGS.run,
+    focusMode: typeof value.focusMode === 'boolean' ? value.focusMode : DEFAULT_SETTINGS.focusMode,
   };
 }
 
@@ -25,4 +31,6 @@ export interface InitializationOptions {
   workspaceTrusted?: boolean;
   /** Settings for clients that do not answer `workspace/configuration`. */
   settings?: unknown;
+  /** The shipped README.md the diagnostics link to, where the server cannot find it (browser). */
+  readmeUrl?: string;
 }

@@ -1,10 +1,13 @@
 import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
+import { expandTargets } from '../cli/files.js';
 import { CONFIG_FILE_NAME, parseConfig } from '../engine/config.js';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from '../engine/config-files.js';
 import type { LintOptions } from '../engine/lint.js';
+import type { HostFactory } from './host.js';
 import type { Settings } from './settings.js';
 
 /** The file system path of a `file:` URI; undefined for untitled and other schemes. */
@@ -89,3 +92,16 @@ export function lintOptionsFor(uri: string, settings: Settings, folders: readonl
     config,
   };
 }
+
+/** The desktop server's host: config files and reports on disk. */
+export const nodeHost: HostFactory = (openText) => {
+  const configs = new ConfigFiles(openText);
+  return {
+    pathOf,
+    isConfigFile,
+    lintOptionsFor: (uri, settings, folders, trusted) => lintOptionsFor(uri, settings, folders, trusted, configs),
+    markdownFiles: (folder) => expandTargets([folder], folder),
+    readFile: (path) => readFile(path, 'utf8'),
+    uriOf: (path) => pathToFileURL(path).href,
+  };
+};

@@ -16,11 +16,15 @@ import { causationNoStandard } from './causation-no-standard.js';
 import { causationSpeculative } from './causation-speculative.js';
 import { frontMatterInvalid } from './front-matter-invalid.js';
 import { placeholderLeft } from './placeholder-left.js';
+import { recordCitationUnknown } from './record-citation-unknown.js';
+import { recordEntryUndated } from './record-entry-undated.js';
+import { recordUnlisted } from './record-unlisted.js';
 import { recordsSectionMissing } from './records-section-missing.js';
 import { sectionMissing } from './section-missing.js';
 import { treatingDisagreementUnaddressed } from './treating-disagreement-unaddressed.js';
 import { treatingOpinionNotDiscussed } from './treating-opinion-not-discussed.js';
 import type { Rule } from './types.js';
+import { unusedDisable } from './unused-disable.js';
 
 /** Every rule, in the order their findings are listed for the same place. */
 export const RULES: readonly Rule[] = [
@@ -32,6 +36,9 @@ export const RULES: readonly Rule[] = [
   causationNoStandard,
   // records family
   recordsSectionMissing,
+  recordUnlisted,
+  recordCitationUnknown,
+  recordEntryUndated,
   // treating-physician family
   treatingDisagreementUnaddressed,
   treatingOpinionNotDiscussed,
@@ -51,6 +58,8 @@ export const RULES: readonly Rule[] = [
   impairmentGuidesEdition,
   psychCausationPercentageMissing,
   frcp26DisclosuresMissing,
+  // inline control: checked after every other rule (runsLast)
+  unusedDisable,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,4 +1,6 @@
+import { distinctReferences } from '../analysis/records.js';
 import { hasKind } from '../engine/model.js';
+import { newEntryFor, recordsListBody } from './record-fixes.js';
 import { insertSectionEdit, titleSpan } from './skeletons.js';
 import { NOT_LEGAL_ADVICE, type Rule } from './types.js';
 
@@ -13,11 +15,23 @@ export const recordsSectionMissing: Rule = {
   },
   check({ model, profile }) {
     if (hasKind(model, 'records')) return [];
+    // Pre-populated with every record the body refers to, one entry each, in date order.
+    const entries = distinctReferences(model).map((r) => newEntryFor(model, r, r.dates));
+    const cited = entries.length > 0;
+    const body = cited ? recordsListBody(model, entries, '[[pages]]') : undefined;
+    const snippet = cited ? recordsListBody(model, entries, (i) => `\${${i + 1}:pages}`) : undefined;
     return [{
       ruleId: 'records-section-missing',
       span: titleSpan(model),
-      message: 'The report has no Records Reviewed section: list every record received or relied on, with its date, author and length.',
-      fix: { title: 'Insert a Records Reviewed section', edits: [insertSectionEdit(model, profile, 'records')], safe: true },
+      message: cited
+        ? `The report has no Records Reviewed section, though it cites ${entries.length} record${entries.length === 1 ? '' : 's'}: list every record received or relied on, with its date, author and length.`
+        : 'The report has no Records Reviewed section: list every record received or relied on, with its date, author and length.',
+      fix: {
+        title: cited ? `Insert a Records Reviewed section listing the ${entries.length} cited record${entries.length === 1 ? '' : 's'}` : 'Insert a Records Reviewed section',
+        edits: [insertSectionEdit(model, profile, 'records', body)],
+        safe: true,
+        ...(snippet ? { snippet: insertSectionEdit(model, profile, 'records', snippet) } : {}),
+      },
     }];
   },
 };

@@ -60,6 +60,8 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): Finding[];
+  /** Checked after every other rule (unused-disable reads which suppressions they used). */
+  runsLast?: boolean;
 }
 
 /** The sentence every rule text carries where it cites law. */

@@ -1,0 +1,803 @@
+import type { List, ListItem, Nodes, Table } from 'mdast';
+import { type Block, type ReportModel, type Section, type Sentence, blocksIn, inKind } from '../engine/model.js';
+import type { Span } from '../engine/text.js';
+import { type FoundDate, datesOverlap, findDates } from './dates.js';
+import { type PersonName, findNames, sameName } from './names.js';
+import { analyseRecordPages } from './record-pages.js';
+
+/**
+ * The Records Reviewed list and the body's references to records (RULES.md `record-unlisted`):
+ * entries parsed from numbered and bulleted lists, GFM tables, paragraphs per record and
+ * `[^r12]` footnotes; references found as document nouns tied to a date, a provider or a
+ * facility, and as citation keys; each reference matched to the entries that list it.
+ */
+
+/** What kind of document a noun names; references and entries agree when their families do. */
+export type RecordFamily =
+  | 'mri' | 'ct' | 'x-ray' | 'ultrasound' | 'bone-scan' | 'emg' | 'labs' | 'fce' | 'deposition' | 'ime'
+  | 'claim' | 'injury-report' | 'job-description' | 'surveillance' | 'letter' | 'utilization-review'
+  | 'authorization-request' | 'clinical' | 'generic';
+
+export interface DocumentNoun {
+  span: Span;
+  family: RecordFamily;
+}
+
+/** Who wrote or produced a record: a person ("Dr. Chu") or a facility ("Kaiser Permanente"). */
+export interface Provider {
+  span: Span;
+  text: string;
+  name?: PersonName;
+}
+
+export type ContainerKind = 'table' | 'numbered' | 'bulleted' | 'paragraph' | 'footnote';
+
+/** A list, table or run of paragraphs that holds records entries. */
+export interface RecordsContainer {
+  kind: ContainerKind;
+  entries: RecordEntry[];
+  node: List | Table | null;
+  /** Table columns by role, from the header row. */
+  columns?: Partial<Record<ColumnRole, number>>;
+}
+
+export type ColumnRole = 'key' | 'date' | 'provider' | 'type' | 'pages' | 'summary';
+
+export interface RecordEntry {
+  /** The item's first paragraph, the table row, the paragraph or footnote. */
+  span: Span;
+  /** The whole list item (for insertions next to it); equals `span` elsewhere. */
+  itemSpan: Span;
+  blocks: Block[];
+  /** What identifies the record (date, author, document type), without the summary. */
+  head: string;
+  dates: FoundDate[];
+  providers: Provider[];
+  families: Set<RecordFamily>;
+  /** Citation keys the entry carries, normalised ("r12", or "12" for a numbered item). */
+  keys: string[];
+  /** The span of the item's number (list marker digits or number cell), for renumbering. */
+  numberSpan?: Span;
+  number?: number;
+  pages: number | null;
+  container: RecordsContainer;
+}
+
+export interface RecordReference {
+  /** The document noun with the date(s) and provider(s) tied to it. */
+  span: Span;
+  noun: DocumentNoun;
+  /** The document as the body names it ("MRI of the right shoulder"). */
+  phrase: string;
+  dates: FoundDate[];
+  providers: Provider[];
+  sentence: Sentence;
+}
+
+export interface CitationReference {
+  span: Span;
+  /** Each cited key as written ("R12"), normalised ("r12") and by number. */
+  keys: { label: string; prefix: string; number: number }[];
+}
+
+/** A record the body refers to that no entry lists: the first mention, and the later ones. */
+export interface UnlistedRecord {
+  reference: RecordReference;
+  /** For a reference to several dates, the ones no entry covers. */
+  dates: FoundDate[];
+  later: RecordReference[];
+}
+
+export interface RecordsAnalysis {
+  /** The outermost Records Reviewed sections. */
+  sections: Section[];
+  entries: RecordEntry[];
+  containers: RecordsContainer[];
+  references: RecordReference[];
+  citations: CitationReference[];
+  /** Entries each reference or citation resolves to. */
+  matches: Map<RecordReference | CitationReference, RecordEntry[]>;
+  unlisted: UnlistedRecord[];
+  /** Keys that no entry carries. */
+  unknownKeys: { span: Span; label: string }[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Vocabulary
+
+interface NounPattern {
+  family: RecordFamily;
+  re: RegExp;
+  /** Also an everyday word or a verb ("notes", "report"): counts only after a determiner, possessive or modifier. */
+  ambiguous?: boolean;
+}
+
+const S = String.raw;
+const NOUN_PATTERNS: NounPattern[] = [
+  { family: 'ime', re: new RegExp(S`\b(?:(?:[Pp]rior|[Pp]revious|[Ee]arlier|[Ss]upplemental|[Dd]efense|[Pp]laintiff['’]?s?|[Aa]pplicant['’]?s?|[Pp]anel)\s+)?(?:IME|QME|AME|PQME)s?(?:\s+(?:[Rr]eports?|[Ee]valuations?|[Ee]xaminations?))|\b(?:[Pp]rior|[Pp]revious|[Ee]arlier|[Ss]upplemental)\s+(?:IME|QME|AME)s?\b|\b(?:[Ii]ndependent|[Qq]ualified|[Aa]greed)\s+[Mm]edical\s+(?:[Ee]xamination|[Ee]valuation)s?(?:\s+[Rr]eports?)?`, 'g') },
+  { family: 'fce', re: new RegExp(S`\b[Ff]unctional\s+[Cc]apacity\s+(?:[Ee]valuation|[Aa]ssessment|[Ee]xam(?:ination)?)s?\b|\bFCEs?\b`, 'g') },
+  { family: 'deposition', re: /\bdepositions?(?:\s+(?:testimony|transcripts?))?\b/gi },
+  { family: 'emg', re: new RegExp(S`\b(?:EMG(?:\s*/\s*NC[SV])?|NC[SV](?:\s*/\s*EMG)?)s?\b|\b(?:nerve\s+conduction|electrodiagnostic)\s+(?:stud(?:y|ies)|velocit(?:y|ies)|tests?|testing)\b|\belectromyograms?\b`, 'g') },
+  { family: 'mri', re: /\bMRIs?(?:\s+scans?)?\b|\bMR\s+arthrograms?\b|\bmagnetic\s+resonance\s+imaging\b/g },
+  // "CT 06/01/2022 – 02/15/2024" is a cumulative trauma, not a scan.
+  { family: 'ct', re: /\bCT\s+(?:scans?|myelograms?|angiograms?)\b|\bCT(?=\s+of\b)|\bCAT\s+scans?\b|\bcomputed\s+tomography(?:\s+scans?)?\b/g },
+  { family: 'x-ray', re: /\bx-?\s?rays?\b|\bradiographs?\b|\bplain\s+films?\b/gi },
+  { family: 'ultrasound', re: /\bultrasounds?\b|\bsonograms?\b/gi },
+  { family: 'bone-scan', re: /\bbone\s+scans?\b/gi },
+  { family: 'labs', re: /\blab(?:oratory)?\s+(?:results|reports?|tests?|studies|work)\b|\bblood\s+(?:tests?|work)\b|\blabs\b/gi },
+  { family: 'clinical', re: new RegExp(S`\b[Dd]octor['’]?s\s+[Ff]irst\s+[Rr]eports?(?:\s+of\s+[Oo]ccupational\s+[Ii]njury(?:\s+or\s+[Ii]llness)?)?|\bDFR\b|\bPR-?[1-4]s?\b|\bC-4(?:\.\d)?(?=[\s,.;:)]|$)`, 'g') },
+  { family: 'claim', re: new RegExp(S`\b[Cc]laim\s+[Ff]orms?\b|\bDWC-?1\b|\bC-3(?=[\s,.;:)]|$)|\b[Ee]mployee['’]?s\s+[Cc]laim(?:\s+[Ff]orm)?\b|\b[Cc]laim\s+for\s+(?:[Ww]orkers['’]?\s+)?[Cc]ompensation(?:\s+[Bb]enefits)?\b`, 'g') },
+  { family: 'injury-report', re: new RegExp(S`\b(?:[Ee]mployer['’]?s\s+)?(?:[Ff]irst\s+)?[Rr]eports?\s+of\s+(?:[Oo]ccupational\s+)?[Ii]njury\b|\bC-2F?(?=[\s,.;:)]|$)|\b(?:[Ii]ncident|[Aa]ccident)\s+[Rr]eports?\b`, 'g') },
+  { family: 'job-description', re: /\bjob\s+(?:descriptions?|analys[ie]s)\b/gi },
+  { family: 'surveillance', re: /\bsurveillance(?:\s+(?:videos?|footage|reports?|recordings?))?\b|\bsub\s+rosa(?:\s+(?:videos?|footage|reports?))?\b/gi },
+  { family: 'utilization-review', re: /\butilization\s+review\s+(?:determinations?|decisions?|denials?|reports?|letters?)\b|\bUR\s+(?:determinations?|denials?|decisions?)\b/g },
+  { family: 'authorization-request', re: /\b[Rr]equests?\s+for\s+[Aa]uthori[sz]ation\b|\bRFAs?\b/g },
+  { family: 'clinical', re: new RegExp(S`\b(?:(?:operative|op|surgical|procedure|discharge|progress|office|clinic|chart|visit|treatment|daily|follow-up|consultation|nursing|triage|therapy|PT|physical\s+therapy|chiropractic|urgent\s+care|emergency\s+(?:department|room)|ER|ED|hospital|admission|psychotherapy|psychiatric|psychological|medical|encounter)\s+(?:notes?|records?|reports?|charts?|summar(?:y|ies)))\b|\bconsultations?(?:\s+(?:notes?|reports?))?\b|\b(?:(?:initial|follow-up|psychological|psychiatric|neuropsychological|orthopa?edic|neurologic(?:al)?|medical|performance)\s+)?evaluations?\b|\bhistory\s+and\s+physical\b|\bH&P\b`, 'gi') },
+  { family: 'letter', re: /\bletters?\b|\bcorrespondence\b/gi, ambiguous: true },
+  { family: 'generic', re: /\brecords?\b|\breports?\b|\bnotes?\b|\bdocuments?\b|\bdocumentation\b|\bcharts?\b/gi, ambiguous: true },
+];
+const GENERIC_FAMILIES: ReadonlySet<RecordFamily> = new Set(['generic', 'letter']);
+
+/** Words that end a facility's name ("Lakeside Imaging", "St. Brendan's Hospital"). */
+const FACILITY_WORD = S`(?:Hospital|Medical\s+Cent(?:er|re)|Health\s+Cent(?:er|re)|Cent(?:er|re)|Clinic|Imaging|Radiology|Urgent\s+Care|Physical\s+Therapy|Hand\s+Therapy|Therapy|Rehab(?:ilitation)?|Occupational\s+(?:Health|Medicine)|Medical\s+Group|Medical\s+Associates|Associates|Health(?:care)?|Orthopa?edics|Neurodiagnostics|Diagnostics|Open\s+MRI|Chiropractic|Laborator(?:y|ies)|Labs|Medicine|Physicians|Partners)`;
+const CAP_WORD = S`(?:St\.|[A-Z][\w'’&.-]*)`;
+const FACILITY = new RegExp(S`\b(?:${CAP_WORD}\s+(?:(?:of|in|and|for|the)\s+)?){1,5}${FACILITY_WORD}\b|\bKaiser(?:\s+Permanente)?\b|\bConcentra\b|\bSutter(?:\s+Health)?\b|\bLabCorp\b`, 'g');
+/** Capitalised words that open a sentence rather than a facility's name. */
+const NOT_FACILITY_START = new Set(['The', 'A', 'An', 'At', 'In', 'On', 'She', 'He', 'They', 'Her', 'His', 'Their', 'This', 'That', 'Then', 'After', 'Before', 'When', 'From', 'By', 'Of', 'And', 'Both', 'Since', 'Dr.', 'Mr.', 'Ms.', 'Mrs.', 'I', 'We', 'It']);
+/** Facility words that tell nothing about which facility it is. */
+const GENERIC_FACILITY_WORDS = new Set([
+  'hospital', 'medical', 'center', 'centre', 'health', 'clinic', 'imaging', 'radiology', 'urgent', 'care', 'physical', 'therapy',
+  'hand', 'rehab', 'rehabilitation', 'occupational', 'medicine', 'group', 'associates', 'healthcare', 'orthopedics', 'orthopaedics',
+  'neurodiagnostics', 'diagnostics', 'open', 'mri', 'chiropractic', 'laboratory', 'laboratories', 'labs', 'physicians', 'partners',
+  'of', 'in', 'and', 'for', 'the', 'st', 'saint', 'inc', 'llc', 'pc', 'co',
+]);
+
+const DETERMINER = /^(?:the|a|an|her|his|their|its|these|those|all|both|each|two|three|several|any)$/i;
+/** The examiner's own report and examination are not records. */
+const OWN_REPORT = /\b(?:this|the\s+present|the\s+current|my|our)\s+(?:[\w-]+\s+){0,2}$/i;
+const DATE_OF = /\bdate\s+of\s+(?:the\s+)?$/i;
+/** How far back (characters) the lead-in patterns above need to look. */
+const LOOKBEHIND = 80;
+
+/** Index of the first item (sorted by start) that starts at or after `offset`. */
+function firstStartingAt(items: readonly { span: Span }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+/** Words that end the phrase a noun heads: a verb, a clause or an event whose date is not the record's. */
+const BREAKER = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'shows', 'show', 'showed', 'reveals', 'revealed',
+  'demonstrates', 'demonstrated', 'states', 'stated', 'says', 'said', 'recommends', 'recommended', 'indicates', 'indicated',
+  'suggests', 'suggested', 'found', 'finds', 'noted', 'documented', 'confirms', 'confirmed', 'describes', 'described',
+  'and', 'but', 'or', 'nor', 'which', 'that', 'who', 'whom', 'whose', 'where', 'when', 'while', 'because', 'since', 'after', 'before',
+  'following', 'prior', 'until', 'although', 'though', 'if', 'unless', 'as', 'than', 'for', 'about', 'regarding',
+  'he', 'she', 'they', 'we', 'i', 'it', 'you', 'this', 'these', 'those',
+  'injury', 'accident', 'incident', 'collision', 'fall', 'trauma', 'surgery', 'operation', 'procedure', 'arthroscopy',
+  'injection', 'repair', 'release', 'onset', 'exam', 'examination', 'admission', 'discharge', 'event',
+]);
+/** Participles that keep a noun's phrase going ("MRI performed at ... on ..."). */
+const PARTICIPLES = new Set(['dated', 'performed', 'done', 'taken', 'obtained', 'completed', 'conducted', 'prepared', 'authored', 'written', 'signed', 'issued', 'interpreted', 'read', 'dictated', 'generated', 'transcribed', 'recorded', 'produced']);
+const DATE_LINK = new Set(['of', 'on', 'from', 'in', 'between', 'through', 'to', 'dated', ...PARTICIPLES]);
+const PROVIDER_LINK = new Set(['of', 'by', 'from', 'at', ...PARTICIPLES]);
+const MAX_GLUE_WORDS = 9;
+/** A sentence that says a record was not seen or not yet received. */
+const NOT_REVIEWED = /\bnot\s+(?:been\s+|yet\s+)?(?:provided|available|received|reviewed|produced|sent)\b|\bunavailable\b|\b(?:was|were|been|have|has|I)\s+requested\b|\bpending\b|\bawait(?:ing|ed)?\b/i;
+const EXAM_DATE_LABEL = /\b(?:date\s+of\s+(?:the\s+)?(?:examination|exam|evaluation|report|service|interview)|(?:examination|exam|evaluation|report)\s+date)\b|^\W*(?:signed|executed|dated)\b/i;
+const EXAMINED_ON = /\bI\s+(?:personally\s+)?(?:examined|saw|evaluated|interviewed|met)\b/;
+
+const TOTAL_LABEL = /^\W*(?:grand\s+)?total\b/i;
+const CITATION = /\[\^?(R\d+(?:\s*(?:[-–,;]|and)\s*R?\d+)*)(?:\s*,\s*(?:pp?\.|pages?)\s*[\d–-]+)?\]|\((?:Recs?\.?|Records?|R)\s*#?\s*(\d+(?:\s*(?:[-–,;]|and)\s*\d+)*)(?:\s*,\s*(?:pp?\.|pages?)\s*[\d–-]+)?\)/gi;
+const ENTRY_KEY = /^\W{0,3}(?:\[\^?)?(R)-?(\d+)\b\]?/i;
+
+// ---------------------------------------------------------------------------------------
+// Shared readers
+
+interface Anchor {
+  span: Span;
+  kind: 'date' | 'provider';
+  date?: FoundDate;
+  provider?: Provider;
+}
+
+/** Document nouns in `text` (offsets absolute to `base`), the longest reading at each place. */
+export function findDocumentNouns(text: string, base = 0): DocumentNoun[] {
+  const found: (DocumentNoun & { ambiguous: boolean })[] = [];
+  for (const pattern of NOUN_PATTERNS) {
+    pattern.re.lastIndex = 0;
+    for (const m of text.matchAll(pattern.re)) {
+      found.push({ span: { start: base + m.index, end: base + m.index + m[0].length }, family: pattern.family, ambiguous: !!pattern.ambiguous });
+    }
+  }
+  found.sort((a, b) => a.span.start - b.span.start || (b.span.end - b.span.start) - (a.span.end - a.span.start));
+  const out: DocumentNoun[] = [];
+  let reach = -1;
+  for (const noun of found) {
+    if (noun.span.start < reach) continue;
+    if (noun.ambiguous && !readsAsNoun(text, noun.span.start - base, noun.span.end - base)) continue;
+    out.push({ span: noun.span, family: noun.family });
+    reach = noun.span.end;
+  }
+  return out;
+}
+
+/** "notes", "records", "report" are also verbs ("she reports", "the note records"). */
+function readsAsNoun(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (/[:—–]\s*$/.test(before)) return true; // "Body in Motion Physical Therapy: notes"
+  const previous = /([\w'’.&-]+)[\s,]*$/.exec(before)?.[1] ?? '';
+  if (/^(?:that|to)\b/i.test(text.slice(end).trimStart())) return false;
+  if (!previous) return false;
+  if (DETERMINER.test(previous) || /['’]s?$/.test(previous)) return true;
+  if (/^(?:he|she|they|it|i|we|who|which|that|also|and|or)$/i.test(previous)) return false;
+  if (/^[A-Z]/.test(previous)) return true; // "Kaiser records", "Riverbend Medical Group notes"
+  return /^[a-z][\w-]*$/.test(previous) && !BREAKER.has(previous.toLowerCase()) && !/ed$/.test(previous);
+}
+
+/** Facilities named in `text` ("Lakeside Imaging", "Kaiser"), offsets absolute to `base`. */
+export function findFacilities(text: string, base = 0): Provider[] {
+  const out: Provider[] = [];
+  FACILITY.lastIndex = 0;
+  for (const m of text.matchAll(FACILITY)) {
+    let raw = m[0];
+    let start = m.index;
+    const first = /^\S+/.exec(raw)![0];
+    if (NOT_FACILITY_START.has(first)) {
+      const rest = raw.slice(first.length).replace(/^\s+/, '');
+      start += raw.length - rest.length;
+      raw = rest;
+    }
+    if (!distinctiveWords(raw).length) continue; // "Urgent Care", "Physical Therapy": no particular facility
+    out.push({ span: { start: base + start, end: base + start + raw.length }, text: raw });
+  }
+  return out;
+}
+
+function findProviders(text: string, base: number): Provider[] {
+  const names = findNames(text).map((n) => ({ span: { start: base + n.start, end: base + n.end }, text: text.slice(n.start, n.end), name: n.name }));
+  const facilities = findFacilities(text, base).filter((f) => !names.some((n) => overlaps(n.span, f.span)));
+  return [...names, ...facilities].sort((a, b) => a.span.start - b.span.start);
+}
+
+function distinctiveWords(text: string): string[] {
+  return text.toLowerCase().replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter((w) => w && !GENERIC_FACILITY_WORDS.has(w));
+}
+
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter(Boolean));
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+// ---------------------------------------------------------------------------------------
+// The records list
+
+function outermostRecordsSections(model: ReportModel): Section[] {
+  return model.sections.filter((s) => s.kinds.includes('records') && !hasRecordsAncestor(s));
+}
+
+function hasRecordsAncestor(section: Section): boolean {
+  for (let s = section.parent; s; s = s.parent) if (s.kinds.includes('records')) return true;
+  return false;
+}
+
+function nodeSpan(node: Nodes): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+function cellText(block: Block, cell: Span): string {
+  return block.text.slice(cell.start - block.span.start, cell.end - block.span.start).trim();
+}
+
+function columnRole(header: string): ColumnRole | null {
+  const h = header.toLowerCase().replace(/[^a-z#. ]/g, '').trim();
+  if (/^(?:pages?|pp\.?|pgs?\.?|page count|no\.? of pages|number of pages|# pages)$/.test(h)) return 'pages';
+  if (/^(?:key|ref\.?|reference|id|#|no\.?|number|item|exhibit|tab|rec\.?|record no\.?)$/.test(h)) return 'key';
+  if (/\bdates?\b/.test(h)) return 'date';
+  if (/\b(?:provider|source|author|facility|from|physician|doctor|clinician|prepared by|by)\b/.test(h)) return 'provider';
+  if (/\b(?:document|record|type|description|item|title|study|report)\b/.test(h)) return 'type';
+  if (/\b(?:summary|findings|comments?|content|remarks|notes|details|relevant|opinions?|significance)\b/.test(h)) return 'summary';
+  return null;
+}
+
+function familiesIn(text: string): Set<RecordFamily> {
+  return new Set(findDocumentNouns(text).map((n) => n.family));
+}
+
+class EntryReader {
+  readonly containers: RecordsContainer[] = [];
+  readonly entries: RecordEntry[] = [];
+  private readonly pages: ReturnType<typeof analyseRecordPages>;
+
+  /** `[^r12]: ...` definitions: entries wherever they sit. */
+  private readonly footnotes: { node: Nodes & { identifier: string }; span: Span }[] = [];
+
+  constructor(private readonly model: ReportModel) {
+    this.pages = analyseRecordPages(model);
+    const visit = (node: Nodes) => {
+      if (node.type === 'footnoteDefinition' && /^r\d+$/i.test(node.identifier)) this.footnotes.push({ node, span: nodeSpan(node) });
+      else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+    };
+    visit(model.root);
+  }
+
+  read(sections: Section[]): void {
+    const inFootnote = (b: Block) => this.footnotes.some((f) => b.span.start >= f.span.start && b.span.end <= f.span.end);
+    for (const section of sections) this.readSection(blocksIn(this.model, section).filter((b) => !inFootnote(b)));
+    this.readFootnotes();
+  }
+
+  private readSection(blocks: Block[]): void {
+    const tables = new Map<Table, Block[]>();
+    const items = new Map<ListItem, { list: List; blocks: Block[]; index: number }>();
+    const loose: Block[] = [];
+    for (const block of blocks) {
+      if (block.type === 'tableRow' && block.table) {
+        const rows = tables.get(block.table) ?? [];
+        rows.push(block);
+        tables.set(block.table, rows);
+      } else if (block.list) {
+        const entry = items.get(block.list.item) ?? { list: block.list.list, blocks: [], index: block.list.index };
+        entry.blocks.push(block);
+        items.set(block.list.item, entry);
+      } else if (block.type === 'paragraph' || block.type === 'heading') {
+        loose.push(block);
+      }
+    }
+    for (const [table, rows] of tables) this.readTable(table, rows);
+    const lists = new Map<List, RecordsContainer>();
+    const parents = [...items.keys()].filter((item) => item.children.some((c) => c.type === 'list'));
+    for (const [item, { list, blocks: itemBlocks }] of items) {
+      if (parents.includes(item)) continue; // an item holding a nested list names a group of records
+      const text = itemBlocks.map((b) => b.text).join('\n');
+      if (TOTAL_LABEL.test(text)) continue;
+      let container = lists.get(list);
+      if (!container) {
+        container = { kind: list.ordered ? 'numbered' : 'bulleted', entries: [], node: list };
+        lists.set(list, container);
+        this.containers.push(container);
+      }
+      const group = parents.find((p) => nodeSpan(p).start <= nodeSpan(item).start && nodeSpan(item).end <= nodeSpan(p).end);
+      const context = group ? items.get(group)?.blocks[0]?.sentences[0]?.text ?? '' : '';
+      this.addEntry(container, itemBlocks, nodeSpan(item), context);
+    }
+    if (!tables.size && !items.size) this.readParagraphs(loose);
+  }
+
+  private readTable(table: Table, rows: Block[]): void {
+    const header = rows.find((r) => r.header);
+    const columns: Partial<Record<ColumnRole, number>> = {};
+    header?.cells?.forEach((cell, i) => {
+      const role = columnRole(cellText(header, cell));
+      if (role && columns[role] === undefined) columns[role] = i;
+    });
+    // A table without a date or document column is not a records list (e.g. a test-results table).
+    if (columns.date === undefined && columns.type === undefined && columns.provider === undefined) return;
+    const container: RecordsContainer = { kind: 'table', entries: [], node: table, columns };
+    this.containers.push(container);
+    for (const row of rows) {
+      if (row.header || !row.cells) continue;
+      if (row.cells.some((cell) => TOTAL_LABEL.test(cellText(row, cell)))) continue;
+      const headCells = row.cells.filter((_, i) => i !== columns.summary);
+      const head = headCells.map((c) => cellText(row, c)).join(' | ');
+      const dateCell = columns.date !== undefined ? row.cells[columns.date] : undefined;
+      const dates = dateCell ? findDates(row.text.slice(dateCell.start - row.span.start, dateCell.end - row.span.start), dateCell.start) : [];
+      const entry = this.makeEntry(container, [row], row.span, head, row.span.start, dates);
+      const keyCell = columns.key !== undefined ? row.cells[columns.key] : undefined;
+      if (keyCell) {
+        const keyText = cellText(row, keyCell);
+        const explicit = ENTRY_KEY.exec(keyText);
+        if (explicit) entry.keys.push(`${explicit[1].toLowerCase()}${Number(explicit[2])}`);
+        else if (/^\d+\.?$/.test(keyText)) {
+          entry.number = parseInt(keyText, 10);
+          entry.keys.push(String(entry.number));
+          const at = row.text.indexOf(String(entry.number), keyCell.start - row.span.start);
+          entry.numberSpan = { start: row.span.start + at, end: row.span.start + at + String(entry.number).length };
+        }
+      }
+      container.entries.push(entry);
+    }
+  }
+
+  private readParagraphs(blocks: Block[]): void {
+    const container: RecordsContainer = { kind: 'paragraph', entries: [], node: null };
+    for (const block of blocks) {
+      if (block.type === 'heading' && block.section?.kinds.includes('records') && block.span.start === block.section.heading.span.start) continue;
+      const first = block.sentences[0];
+      if (!first || /:\s*$/.test(block.text.trimEnd())) continue; // "I reviewed the following records:"
+      const dates = findDates(first.text, first.span.start);
+      // Paragraph per record: only paragraphs that name a dated document (prose about the review is not an entry).
+      if (!dates.length || !findDocumentNouns(block.text).length && !findProviders(first.text, 0).length) continue;
+      container.entries.push(this.makeEntry(container, [block], block.span, first.text, first.span.start, dates));
+    }
+    if (container.entries.length) this.containers.push(container);
+  }
+
+  /** `[^r12]: 01/09/2024 St. Brendan's Hospital, ER record` */
+  private readFootnotes(): void {
+    const container: RecordsContainer = { kind: 'footnote', entries: [], node: null };
+    for (const { node, span } of this.footnotes) {
+      const blocks = this.model.blocks.filter((b) => b.span.start >= span.start && b.span.end <= span.end);
+      if (!blocks.length) continue;
+      const entry = this.makeEntry(container, blocks, span, blocks[0].text, blocks[0].span.start, null);
+      entry.keys.push(node.identifier.toLowerCase());
+      container.entries.push(entry);
+    }
+    if (container.entries.length) this.containers.push(container);
+  }
+
+  private addEntry(container: RecordsContainer, blocks: Block[], itemSpan: Span, context: string): void {
+    const first = blocks[0];
+    const headSentence = first.sentences[0];
+    const head = headSentence?.text ?? first.text;
+    const headStart = headSentence?.span.start ?? first.span.start;
+    const entry = this.makeEntry(container, blocks, first.span, head, headStart, null, context);
+    entry.itemSpan = itemSpan;
+    const marker = /^(\d{1,4})[.)]/.exec(this.model.text.slice(itemSpan.start, itemSpan.start + 6));
+    if (marker && container.kind === 'numbered') {
+      entry.number = Number(marker[1]);
+      entry.numberSpan = { start: itemSpan.start, end: itemSpan.start + marker[1].length };
+      entry.keys.push(String(entry.number));
+    }
+    const key = ENTRY_KEY.exec(head);
+    if (key) entry.keys.push(`${key[1].toLowerCase()}${Number(key[2])}`);
+    container.entries.push(entry);
+  }
+
+  private makeEntry(container: RecordsContainer, blocks: Block[], span: Span, head: string, headStart: number, dates: FoundDate[] | null, context = ''): RecordEntry {
+    const whole = blocks.map((b) => b.text).join('\n');
+    let own = dates ?? findDates(head, headStart);
+    if (!own.length) own = blocks.flatMap((b) => findDates(b.text, b.span.start));
+    let families = familiesIn(head);
+    if (!families.size) families = familiesIn(whole);
+    const providers = [...findProviders(head, headStart), ...findProviders(context, 0).map((p) => ({ ...p, span: span }))];
+    const entry: RecordEntry = {
+      span, itemSpan: span, blocks, head: context ? `${context} ${head}` : head, dates: own, providers, families,
+      keys: [], pages: this.pages.entries.find((p) => p.span.start === span.start)?.pages ?? null, container,
+    };
+    this.entries.push(entry);
+    return entry;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// References in the body
+
+function bodyBlocks(model: ReportModel, entries: RecordEntry[]): Block[] {
+  const entryBlocks = new Set(entries.flatMap((e) => e.blocks));
+  return model.blocks.filter((b) => !inKind(b, 'records') && !entryBlocks.has(b) && !(b.type === 'heading' && model.title && b.span.start === model.title.span.start));
+}
+
+/** Days of the examination and the report: a record "of" those days is this report, not a record. */
+function ownDays(model: ReportModel): FoundDate[] {
+  const out: FoundDate[] = [];
+  for (const key of ['exam-date', 'report-date']) {
+    const value = model.frontMatter?.data[key];
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : '';
+    out.push(...findDates(text));
+  }
+  for (const block of model.blocks) {
+    for (const sentence of block.sentences) {
+      const label = EXAM_DATE_LABEL.exec(sentence.text);
+      if (label) {
+        const after = findDates(sentence.text.slice(label.index), 0)[0];
+        if (after && !after.end) out.push(after);
+      } else if (EXAMINED_ON.test(sentence.text)) {
+        const first = findDates(sentence.text)[0];
+        if (first && !first.end) out.push(first);
+      }
+    }
+  }
+  return out;
+}
+
+function sameDay(a: FoundDate, b: FoundDate): boolean {
+  return !a.end && !b.end && a.start.year === b.start.year && a.start.month === b.start.month && a.start.day !== undefined && a.start.day === b.start.day;
+}
+
+/** The words between two points of a sentence, if they keep one noun phrase going. */
+function glueHolds(glue: string, link: ReadonlySet<string>, nouns: DocumentNoun[], from: number, to: number): boolean {
+  if (/[;!?]/.test(glue) || /\.\s/.test(glue)) return false;
+  if (nouns.some((n) => n.span.start >= from && n.span.end <= to)) return false;
+  const tokens = glue.toLowerCase().match(/[a-z][\w'’-]*/g) ?? [];
+  if (tokens.length > MAX_GLUE_WORDS) return false;
+  for (const t of tokens) {
+    if (BREAKER.has(t)) return false;
+    if (/ed$/.test(t) && !PARTICIPLES.has(t)) return false;
+  }
+  if (!tokens.length) return link === DATE_LINK ? /^[\s,(–—-]*$/.test(glue) : /^\s*\(?\s*$/.test(glue);
+  // "MRI of the knee on", "MRI, right shoulder, 6/2/2023", "X-rays (Westside Occupational Health)"
+  return (link.has(tokens[tokens.length - 1]) && /[\s(]$/.test(glue)) || (link === DATE_LINK ? /[,(]\s*$/ : /\(\s*$/).test(glue);
+}
+
+class ReferenceReader {
+  readonly references: RecordReference[] = [];
+  readonly citations: CitationReference[] = [];
+  private readonly own: FoundDate[];
+
+  constructor(private readonly model: ReportModel) {
+    this.own = ownDays(model);
+  }
+
+  read(blocks: Block[]): void {
+    for (const block of blocks) {
+      this.readCitations(block);
+      for (const sentence of block.sentences) {
+        if (NOT_REVIEWED.test(sentence.text)) continue;
+        this.readSentence(sentence);
+      }
+    }
+  }
+
+  private readCitations(block: Block): void {
+    CITATION.lastIndex = 0;
+    for (const m of block.text.matchAll(CITATION)) {
+      const inner = m[1] ?? m[2];
+      const prefix = m[1] ? 'r' : '';
+      const keys: CitationReference['keys'] = [];
+      const parts = [...inner.matchAll(/(R?)(\d+)|([-–])/gi)];
+      for (let i = 0; i < parts.length; i++) {
+        const p = parts[i];
+        if (p[3] && keys.length && parts[i + 1]?.[2]) {
+          const to = Number(parts[i + 1][2]);
+          for (let n = keys[keys.length - 1].number + 1; n < to && n - keys[keys.length - 1].number < 100; n++) keys.push({ label: `${prefix.toUpperCase()}${n}`, prefix, number: n });
+        } else if (p[2]) {
+          keys.push({ label: `${prefix.toUpperCase()}${Number(p[2])}`, prefix, number: Number(p[2]) });
+        }
+      }
+      this.citations.push({ span: { start: block.span.start + m.index, end: block.span.start + m.index + m[0].length }, keys });
+    }
+  }
+
+  private readSentence(sentence: Sentence): void {
+    const { text, span } = sentence;
+    const base = span.start;
+    const providers = findProviders(text, base);
+    // Nouns inside a provider's name ("CoreMotion Physical Therapy", "Astoria Open MRI") are not documents.
+    let masked = text;
+    for (const p of providers) masked = masked.slice(0, p.span.start - base) + 'X'.padEnd(p.span.end - p.span.start, 'x') + masked.slice(p.span.end - base);
+    const nouns = findDocumentNouns(masked, base);
+    if (!nouns.length) return;
+    const dates = findDates(text, base).filter((d) => !providers.some((p) => overlaps(p.span, d.span)));
+    const anchors: Anchor[] = [
+      ...dates.map((d) => ({ span: d.span, kind: 'date' as const, date: d })),
+      ...providers.map((p) => ({ span: p.span, kind: 'provider' as const, provider: p })),
+    ].filter((a) => !nouns.some((n) => overlaps(n.span, a.span))).sort((a, b) => a.span.start - b.span.start);
+    for (const noun of nouns) {
+      // The lead-in patterns look a few words back; a bounded window keeps long sentences linear.
+      const before = text.slice(Math.max(0, noun.span.start - base - LOOKBEHIND), noun.span.start - base);
+      if (OWN_REPORT.test(before) || DATE_OF.test(before)) continue;
+      const tied = [...this.tiedBefore(text, base, noun, anchors, nouns), ...this.tiedAfter(text, base, noun, anchors, nouns)];
+      const tiedDates = tied.filter((a) => a.date && !this.own.some((o) => sameDay(o, a.date!))).map((a) => a.date!);
+      const tiedProviders = tied.filter((a) => a.provider).map((a) => a.provider!);
+      if (!tiedDates.length && !tiedProviders.length) continue;
+      const start = Math.min(noun.span.start, ...tied.map((a) => a.span.start));
+      const end = Math.max(noun.span.end, ...tied.map((a) => a.span.end));
+      this.references.push({
+        span: { start, end: end + (this.model.text[end] === ')' && this.model.text.slice(start, end).includes('(') ? 1 : 0) },
+        noun, phrase: nounPhrase(this.model.text, noun), dates: tiedDates, providers: tiedProviders, sentence,
+      });
+    }
+  }
+
+  /** "MRI of the right shoulder performed at Lakeside Imaging on 6/2/2023", "progress notes of Dr. Lopez dated 2/1/23, 3/1/23 and 4/5/23" */
+  private tiedAfter(text: string, base: number, noun: DocumentNoun, anchors: Anchor[], nouns: DocumentNoun[]): Anchor[] {
+    const out: Anchor[] = [];
+    let at = noun.span.end;
+    for (let i = firstStartingAt(anchors, at); i < anchors.length; i++) {
+      const anchor = anchors[i];
+      if (anchor.span.start < at) continue;
+      const glue = text.slice(at - base, anchor.span.start - base);
+      const previous = out[out.length - 1];
+      const listed = previous?.kind === 'date' && anchor.kind === 'date' && /^\s*(?:,|,?\s*and|,?\s*or)\s*$/.test(glue);
+      const link = anchor.kind === 'date' ? DATE_LINK : PROVIDER_LINK;
+      if (!listed && !glueHolds(glue, link, nouns, at, anchor.span.start)) break;
+      out.push(anchor);
+      at = anchor.span.end;
+    }
+    return out;
+  }
+
+  /** "Dr. Chu's operative report", "Kaiser physical therapy notes", "the 6/2/2023 MRI", "On 3/5/2024, an MRI" */
+  private tiedBefore(text: string, base: number, noun: DocumentNoun, anchors: Anchor[], nouns: DocumentNoun[]): Anchor[] {
+    const out: Anchor[] = [];
+    let at = noun.span.start;
+    for (let i = firstStartingAt(anchors, at) - 1; i >= 0; i--) {
+      const anchor = anchors[i];
+      if (anchor.span.end > at) continue;
+      const gap = text.slice(anchor.span.end - base, at - base);
+      const between = nouns[firstStartingAt(nouns, anchor.span.end)];
+      if (between && between.span.end <= at) break;
+      const tokens = gap.replace(/^['’]s?/, '').toLowerCase().match(/[a-z][\w'’-]*/g) ?? [];
+      const modifiers = tokens.filter((t) => !DETERMINER.test(t));
+      if (/[;:.!?()]/.test(gap.replace(/^['’]s?/, '')) || modifiers.length > 3 || tokens.some((t) => BREAKER.has(t) || (/ed$/.test(t) && !PARTICIPLES.has(t)))) break;
+      if (anchor.kind === 'provider') {
+        // The provider directly names whose document it is ("Dr. Chu's operative report", "Kaiser notes").
+        if (/,/.test(gap) || tokens.some((t) => DETERMINER.test(t))) break;
+      } else {
+        // "the 6/2/2023 MRI", "On 3/5/2024, an MRI of the knee"
+        const lead = text.slice(Math.max(0, anchor.span.start - base - LOOKBEHIND), anchor.span.start - base);
+        if (!/\b(?:the|a|an|her|his|their|its)\s+$/i.test(lead) && !/(?:^|[;,]\s*)[Oo]n\s+$/.test(lead)) break;
+      }
+      out.unshift(anchor);
+      at = anchor.span.start;
+    }
+    return out;
+  }
+}
+
+/** The document as the body words it, with the body part that follows ("MRI of the right shoulder"). */
+function nounPhrase(text: string, noun: DocumentNoun): string {
+  const own = text.slice(noun.span.start, noun.span.end);
+  const before = /((?:\b(?:lumbar|cervical|thoracic|right|left|bilateral|repeat|initial|follow-up|urgent\s+care|knee|shoulder|hip|wrist|hand|ankle|spine|brain|chest)\s+){1,3})$/i.exec(text.slice(Math.max(0, noun.span.start - 40), noun.span.start))?.[1] ?? '';
+  const after = /^\s+of\s+the\s+((?:right|left|bilateral|lumbar|cervical|thoracic)\s+)?[a-z]+(?:\s+spine)?/i.exec(text.slice(noun.span.end, noun.span.end + 40))?.[0] ?? '';
+  return `${before}${own}${after}`.replace(/\s+/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------------------
+// Matching
+
+function providerAgrees(a: Provider[], entryHead: string, entryProviders: Provider[]): boolean {
+  const headWords = words(entryHead);
+  return a.some((p) => {
+    if (p.name) {
+      if (entryProviders.some((e) => e.name && sameName(e.name, p.name!))) return true;
+      return headWords.has(p.name.surname.toLowerCase()) && !entryProviders.some((e) => e.name && e.name.surname.toLowerCase() === p.name!.surname.toLowerCase() && !sameName(e.name, p.name!));
+    }
+    const own = distinctiveWords(p.text);
+    if (own.length) return own.every((w) => headWords.has(w));
+    return entryHead.toLowerCase().includes(p.text.toLowerCase());
+  });
+}
+
+function familiesAgree(noun: RecordFamily, entry: Set<RecordFamily>): boolean {
+  if (!entry.size || GENERIC_FAMILIES.has(noun) || entry.has(noun)) return true;
+  return [...entry].every((f) => GENERIC_FAMILIES.has(f));
+}
+
+interface Listing {
+  dates: FoundDate[];
+  providers: Provider[];
+  head: string;
+  families: Set<RecordFamily>;
+}
+
+/** RULES.md: dates agree and (type or provider agrees); without a date, provider and type agree. */
+function referenceMatches(reference: RecordReference, dates: FoundDate[], listing: Listing): boolean {
+  const type = familiesAgree(reference.noun.family, listing.families);
+  const provider = reference.providers.length > 0 && providerAgrees(reference.providers, listing.head, listing.providers);
+  if (!dates.length || !listing.dates.length) return provider && type;
+  const dated = dates.every((d) => listing.dates.some((e) => datesOverlap(d, e)));
+  return dated && (type || provider);
+}
+
+function asListing(reference: RecordReference): Listing {
+  return {
+    dates: reference.dates, providers: reference.providers,
+    head: `${reference.phrase} ${reference.providers.map((p) => p.text).join(' ')}`, families: new Set([reference.noun.family]),
+  };
+}
+
+/** The citation key written right after a reference ("MRI of 02/02/2024 [R5]"). */
+function citationOf(reference: RecordReference, citations: CitationReference[]): CitationReference | undefined {
+  return citations.find((c) => c.span.start >= reference.span.start && c.span.end <= reference.sentence.span.end && c.span.start - reference.span.end < 60);
+}
+
+/** Dates a reference names one by one ("2/1/23, 3/1/23 and 4/5/23") are separate records; a range is one. */
+function recordDates(reference: RecordReference): FoundDate[][] {
+  return reference.dates.length ? reference.dates.map((d) => [d]) : [[]];
+}
+
+function citationMatches(citation: CitationReference, entries: RecordEntry[]): { found: RecordEntry[]; unknown: string[] } {
+  const found: RecordEntry[] = [];
+  const unknown: string[] = [];
+  for (const key of citation.keys) {
+    const lettered = entries.some((e) => e.keys.some((k) => /^[a-z]/.test(k)));
+    const wanted = key.prefix && lettered ? [`${key.prefix}${key.number}`] : [`r${key.number}`, String(key.number)];
+    const hits = entries.filter((e) => e.keys.some((k) => wanted.includes(k)));
+    if (hits.length) found.push(...hits.filter((h) => !found.includes(h)));
+    else unknown.push(key.label || String(key.number));
+  }
+  return { found, unknown };
+}
+
+// ---------------------------------------------------------------------------------------
+
+/** Parses the records list and the body's references, and matches them. Memoised on the model. */
+export function analyseRecords(model: ReportModel): RecordsAnalysis {
+  const cached = model.cache.get('records') as RecordsAnalysis | undefined;
+  if (cached) return cached;
+  const sections = outermostRecordsSections(model);
+  const entryReader = new EntryReader(model);
+  entryReader.read(sections);
+  const entries = entryReader.entries;
+  const referenceReader = new ReferenceReader(model);
+  referenceReader.read(bodyBlocks(model, entries));
+  const { references, citations } = referenceReader;
+
+  const matches = new Map<RecordReference | CitationReference, RecordEntry[]>();
+  const unknownKeys: RecordsAnalysis['unknownKeys'] = [];
+  const citedSpans: Span[] = [];
+  if (entries.length || sections.length) {
+    for (const citation of citations) {
+      const { found, unknown } = citationMatches(citation, entries);
+      matches.set(citation, found);
+      citedSpans.push(citation.span);
+      for (const label of unknown) unknownKeys.push({ span: citation.span, label });
+    }
+  }
+
+  const unlisted: UnlistedRecord[] = [];
+  for (const reference of references) {
+    // A reference that carries a citation key is resolved by the key alone (corpus judgment 4).
+    const keyed = citationOf(reference, citations);
+    if (keyed) {
+      matches.set(reference, matches.get(keyed) ?? []);
+      continue;
+    }
+    const missing: FoundDate[] = [];
+    const found: RecordEntry[] = [];
+    for (const dates of recordDates(reference)) {
+      const hits = entries.filter((e) => referenceMatches(reference, dates, e));
+      if (hits.length) found.push(...hits.filter((h) => !found.includes(h)));
+      else missing.push(...dates);
+    }
+    matches.set(reference, found);
+    const whollyUnlisted = !found.length;
+    if (!sections.length || (!whollyUnlisted && !missing.length)) continue;
+    const earlier = unlisted.find((u) => referenceMatches(reference, reference.dates, asListing({ ...u.reference, dates: u.dates.length ? u.dates : u.reference.dates })));
+    if (earlier) {
+      earlier.later.push(reference);
+      continue;
+    }
+    unlisted.push({ reference, dates: whollyUnlisted ? reference.dates : missing, later: [] });
+  }
+
+  const result: RecordsAnalysis = { sections, entries, containers: entryReader.containers, references, citations, matches, unlisted, unknownKeys };
+  model.cache.set('records', result);
+  return result;
+}
+
+/** The distinct records the body refers to, first mention of each, for listing them when no list exists. */
+export function distinctReferences(model: ReportModel): RecordReference[] {
+  const { references, citations } = analyseRecords(model);
+  const out: RecordReference[] = [];
+  for (const reference of references) {
+    if (citationOf(reference, citations)) continue;
+    if (out.some((o) => referenceMatches(reference, reference.dates, asListing(o)) || referenceMatches(o, o.dates, asListing(reference)))) continue;
+    out.push(reference);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Navigation (the LSP's go-to-definition and find-references)
+
+function contains(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}
+
+/** From a citation key or a record reference at `offset` to the entry that lists it. */
+export function recordDefinition(model: ReportModel, offset: number): Span | null {
+  const analysis = analyseRecords(model);
+  const at = [...analysis.citations, ...analysis.references].find((r) => contains(r.span, offset));
+  const entry = at ? analysis.matches.get(at)?.[0] : undefined;
+  return entry ? entry.span : null;
+}
+
+/** From the records entry at `offset` to every place the body cites it. */
+export function recordReferences(model: ReportModel, offset: number): Span[] {
+  const analysis = analyseRecords(model);
+  const entry = analysis.entries.find((e) => contains(e.itemSpan, offset));
+  if (!entry) return [];
+  const out: Span[] = [];
+  for (const [reference, entries] of analysis.matches) if (entries.includes(entry)) out.push(reference.span);
+  return out.sort((a, b) => a.start - b.start).filter((s, i, all) => i === 0 || s.start !== all[i - 1].start);
+}

@@ -1,0 +1,297 @@
+import { type CalendarDate, type FoundDate, dayNumber, formatLike } from '../analysis/dates.js';
+import { type PersonName, findNames, sameName } from '../analysis/names.js';
+import { type RecordEntry, type RecordReference, type RecordsAnalysis, type RecordsContainer, type UnlistedRecord, analyseRecords, findFacilities } from '../analysis/records.js';
+import type { ReportModel } from '../engine/model.js';
+import { lineBreakOf } from '../engine/text.js';
+import { blockInsertion } from './skeletons.js';
+import type { Fix, TextEdit } from './types.js';
+
+/**
+ * Writing records entries the way the report's own list writes them: same date format,
+ * numbering, column layout and page-count style, in the list's order.
+ */
+
+const PAGES = '[[pages]]';
+const PAGES_SNIPPET = '${1:pages}';
+
+/** What a new entry says about the record. */
+export interface NewEntry {
+  dates: FoundDate[];
+  provider?: string;
+  type: string;
+}
+
+/** The reference's words in the body (Markdown blanked, one line): "MRI of 6/2/2023 (Lakeside Imaging)". */
+export function referenceText(reference: RecordReference): string {
+  const { sentence, span } = reference;
+  const from = span.start - sentence.span.start;
+  return sentence.text.slice(Math.max(0, from), span.end - sentence.span.start).replace(/\s+/g, ' ').trim();
+}
+
+export function capitalise(text: string): string {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+/** The fullest way the report names a provider: "Dr. Kevin Chu" over "Dr. Chu". */
+function providerLabel(model: ReportModel, reference: RecordReference): string | undefined {
+  const provider = reference.providers.find((p) => p.name) ?? reference.providers[0];
+  if (!provider) return undefined;
+  if (!provider.name) return provider.text.trim();
+  return fullestName(model, provider.name) ?? provider.text.trim();
+}
+
+function fullestName(model: ReportModel, name: PersonName): string | undefined {
+  const fuller = findNames(model.text)
+    .filter((n) => sameName(n.name, name) && n.name.given)
+    .map((n) => model.text.slice(n.start, n.end).replace(/\s+/g, ' ').replace(/['’]s$/, ''));
+  return fuller.sort((a, b) => b.length - a.length)[0];
+}
+
+/**
+ * Who wrote a record the body names without tying a provider to it, for the new entry's text
+ * only: the one facility of the sentence whose kind the noun repeats ("seen at Bayfront Urgent
+ * Care; the urgent care note of 2/28/2024"), or the one doctor of the sentence before for "her
+ * note" ("Dr. Karen Howell saw him. Her initial evaluation of 04/24/2024 ...").
+ */
+function impliedProvider(model: ReportModel, reference: RecordReference): string | undefined {
+  const { sentence } = reference;
+  const facilities = findFacilities(sentence.text);
+  const phrase = reference.phrase.toLowerCase();
+  if (facilities.length === 1 && /\b(?:urgent care|physical therapy|hospital|clinic|rehab\w*|imaging|radiology)\b/i.exec(facilities[0].text)?.[0].toLowerCase().split(' ').every((w) => phrase.includes(w))) {
+    return facilities[0].text;
+  }
+  const possessive = /\b(?:her|his|their)\s+(?:[\w-]+\s+){0,2}$/i.test(sentence.text.slice(0, reference.noun.span.start - sentence.span.start));
+  if (!possessive || reference.noun.family !== 'clinical' && reference.noun.family !== 'generic') return undefined;
+  const previous = sentence.block.sentences[sentence.block.sentences.indexOf(sentence) - 1];
+  const doctors = previous ? findNames(previous.text) : [];
+  if (doctors.length !== 1 || !doctors.every((d) => sameName(d.name, doctors[0].name))) return undefined;
+  return fullestName(model, doctors[0].name) ?? doctors[0].name.display;
+}
+
+export function newEntryFor(model: ReportModel, reference: RecordReference, dates: FoundDate[]): NewEntry {
+  const provider = providerLabel(model, reference) ?? impliedProvider(model, reference);
+  return { dates, type: reference.phrase, ...(provider ? { provider } : {}) };
+}
+
+function dateText(model: ReportModel, d: FoundDate): string {
+  return model.text.slice(d.span.start, d.span.end);
+}
+
+/** Dates written like `example`; a range with the list's own dash. */
+function formatDates(dates: FoundDate[], example: string | undefined, rangeSeparator: string): string {
+  const one = (c: CalendarDate) => (example ? formatLike(c, example) : formatLike(c, '01/01/2000'));
+  return dates.map((d) => (d.end ? `${one(d.start)}${rangeSeparator}${one(d.end)}` : one(d.start))).join(', ');
+}
+
+/** A single date of the list as written, to copy its format, and the way the list writes ranges. */
+function dateStyle(model: ReportModel, entries: RecordEntry[]): { example?: string; range: string } {
+  let single: string | undefined;
+  let rangeStart: string | undefined;
+  let range = '–';
+  for (const d of entries.flatMap((e) => e.dates)) {
+    const text = dateText(model, d);
+    if (!d.end) single ??= text;
+    else {
+      const sep = /\s*(?:–|—|-|to|through)\s*/.exec(text.slice(1));
+      if (sep) range = sep[0];
+      rangeStart ??= text.slice(0, 1 + (sep?.index ?? text.length));
+    }
+  }
+  return { example: single ?? rangeStart, range };
+}
+
+function firstDay(dates: FoundDate[]): number | null {
+  return dates.length ? Math.min(...dates.map((d) => dayNumber(d.start))) : null;
+}
+
+/** Where a new entry goes: before the first later entry when the list is in date order, else at the end. */
+function insertionIndex(container: RecordsContainer, entry: NewEntry): number {
+  const days = container.entries.map((e) => firstDay(e.dates));
+  const dated = days.filter((d): d is number => d !== null);
+  const chronological = dated.length >= 2 && dated.every((d, i) => i === 0 || dated[i - 1] <= d);
+  const day = firstDay(entry.dates);
+  if (!chronological || day === null) return container.entries.length;
+  const later = days.findIndex((d) => d !== null && d > day);
+  return later < 0 ? container.entries.length : later;
+}
+
+function pagesStated(container: RecordsContainer): boolean {
+  return container.columns?.pages !== undefined || container.entries.some((e) => e.pages !== null);
+}
+
+/** The list's page-count ending ("5 pp.", "(64 pages)") with a placeholder for the count. */
+function pagesSuffix(model: ReportModel, container: RecordsContainer, placeholder: string): string {
+  for (const e of container.entries) {
+    const text = model.text.slice(e.span.start, e.span.end).trimEnd();
+    const m = /([,.;]?\s*)(\(?)\d[\d,]*\s*(pp\.?|pages?|pgs?\.?)(\)?)(\.?)$/.exec(text);
+    if (m) return `${m[1] || ' '}${m[2]}${placeholder} ${m[3]}${m[4]}${m[3].endsWith('.') ? '' : m[5]}`;
+  }
+  return pagesStated(container) ? ` (${placeholder} pages)` : '';
+}
+
+/** One entry's text for a list item or paragraph, shaped like an existing entry. */
+function proseEntry(model: ReportModel, container: RecordsContainer, entry: NewEntry, key: string | null, placeholder: string): string {
+  const { example: exampleDate, range } = dateStyle(model, container.entries);
+  const date = formatDates(entry.dates, exampleDate, range);
+  const example = container.entries.find((e) => e.dates.length) ?? container.entries[0];
+  const source = example ? model.text.slice(example.span.start, example.span.end).split(/\r?\n/)[0] : '';
+  const firstDate = example?.dates[0];
+  const dateAt = firstDate ? firstDate.span.start - example.span.start : -1;
+  const pages = pagesStated(container) ? pagesSuffix(model, container, placeholder) : '';
+  const head = example?.blocks[0]?.sentences[0]?.text ?? '';
+  const period = (/\.\s*$/.test(head) || !example) && !/^[.,;]/.test(pages) ? '.' : '';
+  const keyed = (prefix: string) => (key ? prefix.replace(/(R-?)\d+/i, `$1${key.replace(/^\D+/, '')}`) : prefix);
+
+  if (firstDate && dateAt >= 0 && /^[\s*_[\]^\w-]{0,8}$/.test(source.slice(0, dateAt)) && !/[a-z]{3}/i.test(source.slice(0, dateAt).replace(/R\d+/i, ''))) {
+    // "4/18/2023 — Westside Occupational Health: clinic note." / "**04/18/2023** — ..."
+    const prefix = keyed(source.slice(0, dateAt));
+    const after = source.slice(firstDate.span.end - example.span.start);
+    const sep = /^[.,:]?[*_]*[.,:]?\s*(?:—|–|-|:|,)?\s*/.exec(after)![0] || ' — ';
+    const rest = after.slice(sep.length);
+    const providerSep = /^[^.]*?:\s/.test(rest) ? ': ' : ', ';
+    const type = /^[^:]*:\s*[a-z]/.test(rest) || /^[a-z]/.test(rest) ? entry.type : capitalise(entry.type);
+    const body = entry.provider ? `${entry.provider}${providerSep}${type}` : capitalise(type);
+    return entry.dates.length ? `${prefix}${date}${sep}${body}${period}${pages}` : `${prefix.replace(/[*_]+/g, '')}${capitalise(body)}${period}${pages}`;
+  }
+  // Entries that name the document first: "Progress notes of Dr. Lopez dated 2/1/23".
+  const who = entry.provider ? `, ${entry.provider}` : '';
+  const when = entry.dates.length ? `, ${date}` : '';
+  return `${capitalise(entry.type)}${who}${when}${period}${pages}`;
+}
+
+/** The next key after the list's highest ("R9" -> "R10"), or null when entries carry no letter keys. */
+function nextKey(container: RecordsContainer, analysis: RecordsAnalysis): string | null {
+  const keys = analysis.entries.flatMap((e) => e.keys).filter((k) => /^r\d+$/.test(k));
+  if (!container.entries.some((e) => e.keys.some((k) => /^r\d+$/.test(k)))) return null;
+  return `R${Math.max(0, ...keys.map((k) => Number(k.slice(1)))) + 1}`;
+}
+
+interface Numbering {
+  number: number | null;
+  /** Numbers cited in the body tie the list's order down: then new entries go last. */
+  appendOnly: boolean;
+}
+
+function numbering(container: RecordsContainer, analysis: RecordsAnalysis, index: number): Numbering {
+  const numbers = container.entries.map((e) => e.number);
+  if (!numbers.length || numbers.some((n) => n === undefined)) return { number: null, appendOnly: false };
+  const all = numbers as number[];
+  if (all.every((n) => n === all[0])) return { number: all[0], appendOnly: false }; // "1." on every item
+  const sequential = all.every((n, i) => n === all[0] + i);
+  const cited = analysis.citations.some((c) => (analysis.matches.get(c) ?? []).some((e) => e.container === container));
+  // A fix never rewrites the author's lines, so later entries keep their numbers. A Markdown list
+  // renders its items numbered in order whatever the source says, so the new item can take the
+  // number of the one it precedes; a table's number column cannot, so there the entry goes last.
+  if (!sequential || cited || index >= all.length || container.kind === 'table') return { number: all[all.length - 1] + 1, appendOnly: true };
+  return { number: all[index], appendOnly: false };
+}
+
+function tableRow(model: ReportModel, container: RecordsContainer, entry: NewEntry, key: string | null, number: number | null, placeholder: string): string {
+  const columns = container.columns ?? {};
+  const header = container.node?.type === 'table' ? container.node.children[0] : undefined;
+  const count = header?.children.length ?? 1;
+  const { example, range } = dateStyle(model, container.entries);
+  const cells: string[] = Array.from({ length: count }, () => '');
+  const keyExample = container.entries.find((e) => e.keys.some((k) => /^r/.test(k)));
+  if (columns.key !== undefined) {
+    const written = keyExample && keyExample.container.node?.type === 'table' ? /\[?\^?R-?\d+\]?/i.exec(model.text.slice(keyExample.span.start, keyExample.span.end))?.[0] : undefined;
+    cells[columns.key] = key && written ? written.replace(/\d+/, key.slice(1)) : number !== null ? String(number) : key ?? '';
+  }
+  if (columns.date !== undefined) cells[columns.date] = formatDates(entry.dates, example, range);
+  const typeColumn = columns.type ?? columns.summary;
+  if (columns.provider !== undefined) cells[columns.provider] = entry.provider ?? '';
+  if (typeColumn !== undefined) cells[typeColumn] = capitalise(entry.type);
+  else if (columns.provider !== undefined) cells[columns.provider] = [entry.provider, entry.type].filter(Boolean).join(': ');
+  if (columns.pages !== undefined) cells[columns.pages] = placeholder;
+  const headerLine = header ? model.text.slice(header.position!.start.offset!, header.position!.end.offset!) : '|';
+  const piped = headerLine.trimStart().startsWith('|');
+  const row = cells.map((c) => ` ${c} `).join('|').replace(/ {2}/g, ' ');
+  return piped ? `|${row}|` : row.trim();
+}
+
+interface Placement {
+  edits: TextEdit[];
+  /** The inserted entry's text (for the snippet variant, which repeats the insertion with a tab stop). */
+  insertion: TextEdit;
+}
+
+function place(model: ReportModel, analysis: RecordsAnalysis, container: RecordsContainer, entry: NewEntry, placeholder: string): Placement {
+  const nl = lineBreakOf(model.text);
+  let index = insertionIndex(container, entry);
+  const numbers = numbering(container, analysis, index);
+  if (numbers.appendOnly) index = container.entries.length;
+  const key = nextKey(container, analysis);
+  const before = container.entries[index];
+  const last = container.entries[container.entries.length - 1];
+  let content: string;
+  let separator = nl;
+  if (container.kind === 'table') {
+    content = tableRow(model, container, entry, key, numbers.number, placeholder);
+  } else {
+    content = proseEntry(model, container, entry, key, placeholder);
+    if (container.kind === 'numbered' || container.kind === 'bulleted') {
+      const sample = before ?? last;
+      const marker = /^(?:\d+([.)])|[-*+])(\s+)/.exec(model.text.slice(sample.itemSpan.start, sample.itemSpan.start + 8));
+      const bullet = container.kind === 'numbered' ? `${numbers.number ?? container.entries.length + 1}${marker?.[1] ?? '.'}` : model.text[sample.itemSpan.start];
+      content = `${bullet}${marker?.[2] ?? ' '}${content}`;
+      if (container.node?.type === 'list' && container.node.spread) separator = nl + nl;
+    } else {
+      separator = nl + nl;
+    }
+  }
+  const lineStart = (offset: number) => model.lines.lineStart(model.lines.positionAt(offset).line);
+  let insertion: TextEdit;
+  if (before) {
+    const at = before.itemSpan.start;
+    const indent = model.text.slice(lineStart(at), at);
+    insertion = { span: { start: at, end: at }, newText: `${content}${separator}${indent}` };
+  } else {
+    const at = last.itemSpan.end;
+    const indent = model.text.slice(lineStart(last.itemSpan.start), last.itemSpan.start);
+    insertion = { span: { start: at, end: at }, newText: `${separator}${indent}${content}` };
+  }
+  // Numbers and keys are counted from the list as it stands: a guard on the list's last character
+  // makes two such insertions overlap, so fix-all adds them one pass at a time and counts again.
+  const counted = numbers.number !== null || key !== null;
+  const guardAt = last.itemSpan.end;
+  const guard = counted ? [{ span: { start: guardAt - 1, end: guardAt }, newText: model.text[guardAt - 1] }] : [];
+  return { edits: [insertion, ...guard], insertion };
+}
+
+/** The container new entries go to: the records list with the most entries (footnotes are not a list). */
+function mainContainer(analysis: RecordsAnalysis): RecordsContainer | null {
+  return analysis.containers.filter((c) => c.kind !== 'footnote' && c.entries.length).sort((a, b) => b.entries.length - a.entries.length)[0] ?? null;
+}
+
+/** `record-unlisted` quick fix: the record added to the Records Reviewed list in the list's own style. */
+export function addEntryFix(model: ReportModel, unlisted: UnlistedRecord): Fix | undefined {
+  const analysis = analyseRecords(model);
+  const entry = newEntryFor(model, unlisted.reference, unlisted.dates);
+  const title = `Add "${capitalise(referenceText(unlisted.reference))}" to ${analysis.sections[0] ? `"${analysis.sections[0].heading.text}"` : 'Records Reviewed'}`;
+  const container = mainContainer(analysis);
+  if (!container) {
+    const section = analysis.sections[0];
+    if (!section) return undefined;
+    const at = section.span.end;
+    const text = recordsListBody(model, [entry], PAGES);
+    return { title, edits: [{ span: { start: at, end: at }, newText: blockInsertion(model.text, at, text) }], safe: true };
+  }
+  const { edits } = place(model, analysis, container, entry, PAGES);
+  const fix: Fix = { title, edits, safe: true };
+  if (pagesStated(container)) fix.snippet = place(model, analysis, container, entry, PAGES_SNIPPET).insertion;
+  return fix;
+}
+
+/** A numbered records list, one entry per record in date order (undated last), as the section template writes them. */
+export function recordsListBody(model: ReportModel, entries: NewEntry[], pages: string | ((i: number) => string)): string {
+  const sorted = [...entries].sort((a, b) => (firstDay(a.dates) ?? Infinity) - (firstDay(b.dates) ?? Infinity));
+  const example = sorted.flatMap((e) => e.dates).find((d) => !d.end);
+  const format = example ? dateText(model, example) : undefined;
+  return sorted
+    .map((e, i) => {
+      const date = e.dates.length ? `${formatDates(e.dates, format, '–')} — ` : '';
+      const what = e.provider ? `${e.provider}: ${e.type}` : capitalise(e.type);
+      return `${i + 1}. ${date}${date ? what : capitalise(what)} (${typeof pages === 'string' ? pages : pages(i)} pages)`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IncrementalLinter, splitPoints } from '../../server/src/engine/incremental.js';
+import { lint, type LintResult } from '../../server/src/engine/lint.js';
+import { reportLike } from '../helpers/arbitraries.js';
+import { COMPLETE_SECTIONS, report } from '../helpers/report.js';
+
+// CI runs 1,000 cases; `IME_LINT_FUZZ_RUNS` sets more (or fewer) as for the other properties.
+const numRuns = Number(process.env.IME_LINT_FUZZ_RUNS ?? 1000);
+const options = { filePath: 'case.ime.md' };
+
+/** What a user sees of a lint: whether it is a report, the diagnostics with their fixes, and the model's blocks and sections. */
+function observable(result: LintResult) {
+  return {
+    isReport: result.isReport,
+    diagnostics: result.diagnostics.map((d) => ({ rule: d.rule.id, severity: d.severity, span: d.span, message: d.message, fix: d.fix })),
+    blocks: result.isReport ? result.model.blocks.map((b) => [b.type, b.span, b.text, b.sentences.map((s) => s.span), b.section?.span, b.node.position]) : [],
+    sections: result.isReport ? result.model.sections.map((s) => [s.heading.text, s.kinds, s.span]) : [],
+    comments: result.isReport ? result.model.comments : [],
+  };
+}
+
+// Insertions that change Markdown structure, global ones among them (fences, definitions, front matter).
+const SNIPPETS = [
+  '\n', '\n\n', 'x', ' ', '```', '```\n', '~~~~\n', '---\n', '\n---\n', '[R12]: https://example.com\n', '[^1]: note\n', '[R12]', '[^1]',
+  '<!--', '-->', '<!-- ime-lint-disable -->\n\n', '<script>\n', '# ', '## Causation\n\n', '## Records Reviewed\n\n', '- ', '1. ', '    ',
+  '> ', '| a | b |\n|---|---|\n', '===\n', 'TBD', 'Dr. Smith', 'I disagree with Dr. Smith.', 'The MRI of 4/3/2023 showed a tear. ',
+  'was caused by the fall', 'could have been caused by the lift. ', '\r\n',
+];
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.nat({ max: 12 }),
+  insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 6 })),
+});
+
+function applyEdit(text: string, e: { at: number; remove: number; insert: string }): string {
+  const at = Math.min(text.length, Math.floor(e.at * (text.length + 1)));
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+describe('incremental analysis', () => {
+  it('equals a full lint after every edit of a random edit sequence', () => {
+    fc.assert(fc.property(reportLike, fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
+      const linter = new IncrementalLinter();
+      let text = start;
+      expect(observable(linter.lint(text, options))).toEqual(observable(lint(text, options)));
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        expect(observable(linter.lint(text, options))).toEqual(observable(lint(text, options)));
+      }
+    }), { numRuns });
+  });
+
+  it('reuses the parse of the blocks an edit did not touch', () => {
+    const text = report(COMPLETE_SECTIONS);
+    const linter = new IncrementalLinter();
+    const before = linter.lint(text, options).model;
+    const edited = text.replace('Lumbar strain.', 'Lumbar sprain.');
+    const after = linter.lint(edited, options).model;
+    const heading = (m: typeof before, name: string) => m.blocks.find((b) => b.type === 'heading' && b.text.includes(name))!.node;
+    expect(heading(after, 'Physical Examination')).toBe(heading(before, 'Physical Examination'));
+    expect(heading(after, 'Causation')).toBe(heading(before, 'Causation'));
+    expect(observable(linter.lint(edited, options))).toEqual(observable(lint(edited, options)));
+  });
+
+  it('never cuts a list or the front matter', () => {
+    const text = '---\nreport: IME\n\nkey: 1\n---\n\n# IME Report\n\n- one\n\n- two\n\nLast.\n';
+    const starts = splitPoints(text).map((p) => text.slice(p, p + 4));
+    expect(starts).toEqual(['# IM', 'Last']);
+  });
+});
