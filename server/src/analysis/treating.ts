@@ -780,7 +780,10 @@ export function treatingHover(model: ReportModel, offset: number): string | null
     out.push('', 'Opinions recorded in this report:');
     const elsewhere = unique(discussing.map(where));
     for (const opinion of opinions) {
-      const same = unique(discussing.filter((m) => m.sentence !== opinion.sentence && topicOf(m.sentence.text) === opinion.topic).map(where));
+      // A mention discusses the opinion when it is about the same topic, names no topic, or
+      // answers it in the same paragraph ("Dr. H opined ... I agree with Dr. H, because ...").
+      const same = unique(discussing.filter((m) => m.sentence !== opinion.sentence
+        && (m.sentence.block === opinion.sentence.block || (topicOf(m.sentence.text) ?? opinion.topic) === opinion.topic)).map(where));
       const status = same.length
         ? `discussed at ${same.join(', ')}`
         : `not discussed in the opinion sections${elsewhere.length ? ` (${physician.display} is mentioned at ${elsewhere.join(', ')})` : ''}`;
