@@ -83,7 +83,10 @@ describe('ime-lint-server over stdio, pull diagnostics', () => {
       textDocument: { uri }, range: examination.range, context: { diagnostics: items },
     }) as CodeAction[];
     const engine = lint(INCOMPLETE, { filePath: join(session.folder, 'report.md') }).diagnostics;
-    expect(actions.map((a) => a.title)).toEqual([...engine.map((d) => d.fix!.title), 'Insert all missing sections']);
+    expect(actions.map((a) => a.title)).toEqual([
+      ...engine.map((d) => d.fix!.title), 'Insert all missing sections',
+      ...['line', 'report'].flatMap((scope) => engine.map((d) => `Disable ${d.ruleId} for this ${scope}`)),
+    ]);
 
     const examinationFix = engine.find((d) => d.fix?.title === 'Insert a Physical Examination section')!.fix!;
     const withExamination = applyEdit(INCOMPLETE, actions.find((a) => a.title === examinationFix.title)!.edit);

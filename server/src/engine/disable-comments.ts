@@ -21,20 +21,6 @@ export function disableFix(model: ReportModel, ruleId: string, span: Span, scope
   return { title: `Disable ${ruleId} for this ${scope}`, edits, safe: false };
 }
 
-/** Removes a directive comment, with its line when it stands alone there and that changes nothing rendered. */
-export function removeCommentFix(model: ReportModel, comment: HtmlComment, title: string): Fix {
-  const { lines, text } = model;
-  const first = lines.positionAt(comment.span.start).line;
-  const last = lines.positionAt(comment.span.end).line;
-  const lineSpan = { start: lines.lineStart(first), end: last + 1 < lines.lineCount ? lines.lineStart(last + 1) : text.length };
-  const aloneOnItsLines = text.slice(lineSpan.start, comment.span.start).trim() === '' && text.slice(comment.span.end, lineSpan.end).trim() === '';
-  const wholeLines: TextEdit = { span: lineSpan, newText: '' };
-  if (aloneOnItsLines && rendersTheSame(model, [wholeLines])) return { title, edits: [wholeLines], safe: false };
-  // Inline, or a line whose removal would join two blocks: take the comment (and the space before it) only.
-  const start = !aloneOnItsLines && text[comment.span.start - 1] === ' ' ? comment.span.start - 1 : comment.span.start;
-  return { title, edits: [{ span: { start, end: comment.span.end }, newText: '' }], safe: false };
-}
-
 function disableLineEdits(model: ReportModel, ruleId: string, span: Span): TextEdit[] | null {
   const { lines, text } = model;
   const eol = lineBreakOf(text);

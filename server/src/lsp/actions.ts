@@ -46,12 +46,13 @@ export function codeActions(params: CodeActionParams, result: LintResult, versio
       if (!fix) continue;
       actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safe, edit: editFor(fix.edits) });
     }
-    actions.push(...disableActions(params.context.diagnostics, result, version, editFor));
     const sectionDiagnostics = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && SECTION_RULES.has(String(d.code)));
     const missing = result.diagnostics.filter((d) => SECTION_RULES.has(d.ruleId) && d.fix);
     if (sectionDiagnostics.length && missing.length > 1) {
       actions.push({ title: 'Insert all missing sections', kind: CodeActionKind.QuickFix, diagnostics: sectionDiagnostics, edit: editFor(missingSectionsEdits(result)) });
     }
+    // Last: silencing a finding is the choice after fixing it.
+    actions.push(...disableActions(params.context.diagnostics, result, version, editFor));
   }
   // The fix-all action is offered only when asked for by kind (on save, or from the Source Action menu).
   if (only && wants(only, FIX_ALL_KIND) && result.diagnostics.some((d) => d.fix?.safe)) {

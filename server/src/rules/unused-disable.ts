@@ -1,4 +1,3 @@
-import { removeCommentFix } from '../engine/disable-comments.js';
 import { type DirectiveKind, SUPPRESSIONS_KEY, type SuppressionsInUse } from '../engine/suppress.js';
 import type { Finding, Rule } from './types.js';
 
@@ -16,7 +15,8 @@ export const unusedDisable: Rule = {
     description: 'An `ime-lint-disable` comment suppresses nothing: the finding it silenced is gone, or the rule id is misspelt.',
     rationale: 'A disable comment that no longer silences anything hides the next real finding at that place, and a misspelt rule id silences nothing at all. Remove it, or correct the rule id.',
     source: 'ime-lint inline control (README, Configuration).',
-    fixable: true,
+    // No removal fix: fixes only ever add text, so no fix can take away a line the author wrote.
+    fixable: false,
   },
   runsLast: true,
   check({ model }) {
@@ -42,7 +42,6 @@ export const unusedDisable: Rule = {
         message: wholeComment
           ? `This ${comment} suppresses nothing: ${reasons.join('; ')}. Remove it.`
           : `Part of this ${comment} suppresses nothing: ${reasons.join('; ')}.`,
-        ...(wholeComment ? { fix: removeCommentFix(model, directive.comment, 'Remove the unused disable comment') } : {}),
       });
     }
     return findings;
