@@ -1,6 +1,6 @@
 import type { List, ListItem, Nodes, Table } from 'mdast';
 import { type Block, type ReportModel, type Section, type Sentence, blocksIn, inKind } from '../engine/model.js';
-import type { Span } from '../engine/text.js';
+import { firstStartingAt, type Span } from '../engine/text.js';
 import { type FoundDate, datesOverlap, findDates } from './dates.js';
 import { type PersonName, findNames, sameName } from './names.js';
 import { analyseRecordPages } from './record-pages.js';
@@ -159,17 +159,6 @@ const DATE_OF = /\bdate\s+of\s+(?:the\s+)?$/i;
 /** How far back (characters) the lead-in patterns above need to look. */
 const LOOKBEHIND = 80;
 
-/** Index of the first item (sorted by start) that starts at or after `offset`. */
-function firstStartingAt(items: readonly { span: Span }[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 /** Words that end the phrase a noun heads: a verb, a clause or an event whose date is not the record's. */
 const BREAKER = new Set([
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'shows', 'show', 'showed', 'reveals', 'revealed',

@@ -2,7 +2,7 @@ import type { ListItem, Nodes, Table } from 'mdast';
 import type { Block, ReportModel, Section, Sentence } from '../engine/model.js';
 import { inKind, sectionsAt } from '../engine/model.js';
 import type { SectionKind } from '../engine/sections.js';
-import type { Span } from '../engine/text.js';
+import { firstStartingAt, type Span } from '../engine/text.js';
 import { findEvidence, findReasonConnector } from './evidence.js';
 import { findNames, parseName, sameName, type PersonName } from './names.js';
 
@@ -598,23 +598,11 @@ class TreatingAnalyser {
     return j > i && j - i <= 3 && this.model.blocks.slice(i + 1, j).every((x) => x.type !== 'heading');
   }
 
-  /** Index of the first block that starts at or after `offset` (blocks are in document order). */
-  private firstBlockFrom(offset: number): number {
-    const blocks = this.model.blocks;
-    let lo = 0;
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (blocks[mid].span.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
 
   /** The prose blocks inside `span`. */
   private blocksWithin(span: Span): Block[] {
     const out: Block[] = [];
-    for (let i = this.firstBlockFrom(span.start); i < this.model.blocks.length && this.model.blocks[i].span.start < span.end; i++) {
+    for (let i = firstStartingAt(this.model.blocks, span.start); i < this.model.blocks.length && this.model.blocks[i].span.start < span.end; i++) {
       const block = this.model.blocks[i];
       if (block.type !== 'heading' && block.span.end <= span.end) out.push(block);
     }
@@ -625,7 +613,7 @@ class TreatingAnalyser {
   private unitOf(sentence: Sentence): Block[] {
     const block = sentence.block;
     const spans: Span[] = [paragraphSpan(block)];
-    const next = nextParagraphSpan(this.model.blocks[this.firstBlockFrom(spans[0].end)], block);
+    const next = nextParagraphSpan(this.model.blocks[firstStartingAt(this.model.blocks, spans[0].end)], block);
     if (next) spans.push(next);
     for (const section of sectionsAt(block)) {
       if (section.heading.depth === 1 && section === this.model.sections[0]) break;
