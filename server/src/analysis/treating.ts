@@ -290,10 +290,15 @@ class TreatingAnalyser {
   private collectFullNames(): void {
     const withGiven = this.people.filter((p) => p.physician.name?.given && p.physician.name.given.length > 1);
     if (!withGiven.length) return;
+    // One pattern per person, built once: sentences are many.
+    const patterns = withGiven.map((state) => {
+      const { given, surname } = state.physician.name!;
+      return { state, surname, re: new RegExp(String.raw`\b${escape(given!)}\s+(?:[A-Z]\.\s+)?${escape(surname)}\b`, 'g') };
+    });
     for (const info of this.infos) {
-      for (const state of withGiven) {
-        const { given, surname } = state.physician.name!;
-        const re = new RegExp(String.raw`\b${escape(given!)}\s+(?:[A-Z]\.\s+)?${escape(surname)}\b`, 'g');
+      for (const { state, surname, re } of patterns) {
+        if (!info.sentence.text.includes(surname)) continue;
+        re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = re.exec(info.sentence.text))) {
           const span = { start: info.sentence.span.start + m.index, end: info.sentence.span.start + m.index + m[0].length };
@@ -640,9 +645,15 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const globalVersions = new WeakMap<RegExp, RegExp>();
+
 function matchAll(re: RegExp, text: string): RegExpExecArray[] {
-  const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
-  return [...text.matchAll(new RegExp(re.source, flags))];
+  let global = globalVersions.get(re);
+  if (!global) {
+    global = re.flags.includes('g') ? re : new RegExp(re.source, `${re.flags}g`);
+    globalVersions.set(re, global);
+  }
+  return [...text.matchAll(global)];
 }
 
 function overlaps(a: Span, b: Span): boolean {

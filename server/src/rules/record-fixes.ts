@@ -83,8 +83,22 @@ function formatDates(dates: FoundDate[], example: string | undefined, rangeSepar
   return dates.map((d) => (d.end ? `${one(d.start)}${rangeSeparator}${one(d.end)}` : one(d.start))).join(', ');
 }
 
+// Every unlisted record's fix reads the same list: what it derives from the list is kept per list.
+const perContainer = new WeakMap<RecordsContainer, Map<string, unknown>>();
+
+function memo<T>(container: RecordsContainer, key: string, compute: () => T): T {
+  let values = perContainer.get(container);
+  if (!values) perContainer.set(container, (values = new Map()));
+  if (!values.has(key)) values.set(key, compute());
+  return values.get(key) as T;
+}
+
 /** A single date of the list as written, to copy its format, and the way the list writes ranges. */
-function dateStyle(model: ReportModel, entries: RecordEntry[]): { example?: string; range: string } {
+function dateStyle(model: ReportModel, container: RecordsContainer): { example?: string; range: string } {
+  return memo(container, 'dateStyle', () => listDateStyle(model, container.entries));
+}
+
+function listDateStyle(model: ReportModel, entries: RecordEntry[]): { example?: string; range: string } {
   let single: string | undefined;
   let rangeStart: string | undefined;
   let range = '–';
@@ -106,9 +120,11 @@ function firstDay(dates: FoundDate[]): number | null {
 
 /** Where a new entry goes: before the first later entry when the list is in date order, else at the end. */
 function insertionIndex(container: RecordsContainer, entry: NewEntry): number {
-  const days = container.entries.map((e) => firstDay(e.dates));
-  const dated = days.filter((d): d is number => d !== null);
-  const chronological = dated.length >= 2 && dated.every((d, i) => i === 0 || dated[i - 1] <= d);
+  const { days, chronological } = memo(container, 'days', () => {
+    const all = container.entries.map((e) => firstDay(e.dates));
+    const dated = all.filter((d): d is number => d !== null);
+    return { days: all, chronological: dated.length >= 2 && dated.every((d, i) => i === 0 || dated[i - 1] <= d) };
+  });
   const day = firstDay(entry.dates);
   if (!chronological || day === null) return container.entries.length;
   const later = days.findIndex((d) => d !== null && d > day);
@@ -131,7 +147,7 @@ function pagesSuffix(model: ReportModel, container: RecordsContainer, placeholde
 
 /** One entry's text for a list item or paragraph, shaped like an existing entry. */
 function proseEntry(model: ReportModel, container: RecordsContainer, entry: NewEntry, key: string | null, placeholder: string): string {
-  const { example: exampleDate, range } = dateStyle(model, container.entries);
+  const { example: exampleDate, range } = dateStyle(model, container);
   const date = formatDates(entry.dates, exampleDate, range);
   const example = container.entries.find((e) => e.dates.length) ?? container.entries[0];
   const source = example ? model.text.slice(example.span.start, example.span.end).split(/\r?\n/)[0] : '';
@@ -161,6 +177,10 @@ function proseEntry(model: ReportModel, container: RecordsContainer, entry: NewE
 
 /** The next key after the list's highest ("R9" -> "R10"), or null when entries carry no letter keys. */
 function nextKey(container: RecordsContainer, analysis: RecordsAnalysis): string | null {
+  return memo(container, 'nextKey', () => listNextKey(container, analysis));
+}
+
+function listNextKey(container: RecordsContainer, analysis: RecordsAnalysis): string | null {
   const keys = analysis.entries.flatMap((e) => e.keys).filter((k) => /^r\d+$/.test(k));
   if (!container.entries.some((e) => e.keys.some((k) => /^r\d+$/.test(k)))) return null;
   return `R${Math.max(0, ...keys.map((k) => Number(k.slice(1)))) + 1}`;
@@ -190,7 +210,7 @@ function tableRow(model: ReportModel, container: RecordsContainer, entry: NewEnt
   const columns = container.columns ?? {};
   const header = container.node?.type === 'table' ? container.node.children[0] : undefined;
   const count = header?.children.length ?? 1;
-  const { example, range } = dateStyle(model, container.entries);
+  const { example, range } = dateStyle(model, container);
   const cells: string[] = Array.from({ length: count }, () => '');
   const keyExample = container.entries.find((e) => e.keys.some((k) => /^r/.test(k)));
   if (columns.key !== undefined) {
