@@ -40,3 +40,12 @@ export function toPlaceholders(snippet: string): string {
 }
 
 export const SECTION_BODIES = Object.fromEntries(SECTION_KINDS.map((k) => [k, toPlaceholders(SECTION_SNIPPETS[k])])) as Record<SectionKind, string>;
+
+/**
+ * Unfilled placeholders and drafting marks: snippet tab stops and choices, `[[...]]` blanks,
+ * TODO/TBD/FIXME/TK, unfilled dates and `___` lines. One definition for every rule that asks
+ * "is this still a draft?".
+ */
+export function placeholderPattern(flags = ''): RegExp {
+  return new RegExp(String.raw`\$\{\d+(?:[:|][^}\n]*)?\}|\[\[[^\]\n]{0,200}\]\]|\b(?:TODO|TBD|FIXME|TK)\b|\bX{1,2}\/X{1,2}\/X{2,4}\b|\bXX-XX-XXXX\b|_{3,}`, flags);
+}

@@ -1,8 +1,9 @@
 import { analyseCausation } from '../analysis/causation.js';
 import { blocksIn, type ReportModel, type Section } from '../engine/model.js';
+import { placeholderPattern } from '../engine/templates.js';
 import { NOT_LEGAL_ADVICE, type Rule } from './types.js';
 
-const PLACEHOLDER = /\bTBD\b|\bTODO\b|\[\[[^\]]*\]\]|\$\{\d+[:|][^}]*\}|\bX{1,2}\/X{1,2}\/X{2,4}\b|_{3,}/;
+const PLACEHOLDER = placeholderPattern();
 /** "See Discussion", "as discussed above": the conclusion is stated elsewhere on purpose. */
 const CROSS_REFERENCE = /\b(?:see|refer\s+to|as\s+(?:discussed|stated|set\s+out|explained|noted)|discussed|addressed|stated|answered|given)\s+(?:in\s+|under\s+|above|below|the\s+)?(?:the\s+)?(?:above|below|discussion|opinions?|summary|answers?|conclusions?|section)\b/i;
 
@@ -23,7 +24,7 @@ export const causationNoConclusion: Rule = {
       const blocks = blocksIn(model, section).filter((b) => b.type !== 'heading');
       const prose = blocks.map((b) => b.text).join('\n');
       // An empty or placeholder-only section is section-empty's and placeholder-left's to report.
-      if (!/[A-Za-z]{2,}/.test(prose.replace(new RegExp(PLACEHOLDER.source, 'g'), ''))) return [];
+      if (!/[A-Za-z]{2,}/.test(prose.replace(placeholderPattern('g'), ''))) return [];
       if (CROSS_REFERENCE.test(prose) && conclusions.length) return [];
       return [{ ruleId: 'causation-no-conclusion', span: section.heading.span, message: messageFor(prose, section) }];
     });

@@ -1,7 +1,7 @@
+import { placeholderPattern } from '../engine/templates.js';
 import type { Finding, Rule } from './types.js';
 
-// Snippet tab stops, wiki-style blanks, drafting marks, unfilled dates and blank lines to fill.
-const PLACEHOLDER = /\$\{\d+(?::[^}\n]*)?\}|\[\[[^\]\n]{0,200}\]\]|\b(?:TODO|TBD|FIXME|TK)\b|\bXX\/XX\/(?:XXXX|XX)\b|\bXX-XX-XXXX\b|_{3,}/g;
+const PLACEHOLDER = placeholderPattern('g');
 
 export const placeholderLeft: Rule = {
   meta: {
