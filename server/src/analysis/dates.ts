@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { shiftSpan, TextMemo } from '../engine/memo.js';
 import type { Span } from '../engine/text.js';
 
 /** A calendar date as precise as the author wrote it: a day, or a whole month. */
@@ -22,6 +23,8 @@ const HAS_YEAR = /\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b|'\d{2}\b/;
 // chrono reads "5/2/2023-9/12/2023" as "2023-9/12"; a dash between two slashed dates is a range.
 const HYPHEN_RANGE = /(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}\/\d{4})\s?-\s?(?=\d{1,2}\/\d)/g;
 const REFERENCE = new Date(2000, 0, 1);
+/** chrono is the costliest detector, and a sentence's dates depend on its text alone. */
+const datesByText = new TextMemo<FoundDate[]>();
 
 /**
  * Every date and date range in `text` (offsets absolute to `base`), read by chrono in US
@@ -30,6 +33,11 @@ const REFERENCE = new Date(2000, 0, 1);
  */
 export function findDates(text: string, base = 0): FoundDate[] {
   if (!/\d/.test(text)) return [];
+  return datesByText.get(text, readDates).map((d) => ({ ...d, span: shiftSpan(d.span, base) }));
+}
+
+/** The dates in `text`, offsets relative to its start. */
+function readDates(text: string): FoundDate[] {
   const prepared = text.replace(HYPHEN_RANGE, (m) => m.replace('-', '–'));
   const out: FoundDate[] = [];
   for (const r of chrono.en.casual.parse(prepared, REFERENCE)) {
@@ -38,19 +46,19 @@ export function findDates(text: string, base = 0): FoundDate[] {
     const written = r.text.replace(/(\d{4}|\d{1,2}\/\d{1,2}\/\d{2})[,\s]+\d{1,2}$/, '$1');
     const start = toCalendar(r.start);
     const end = r.end && r.end.isCertain('month') ? toCalendar(r.end) : undefined;
-    out.push({ span: { start: base + r.index, end: base + r.index + written.length }, start, ...(end ? { end } : {}) });
+    out.push({ span: { start: r.index, end: r.index + written.length }, start, ...(end ? { end } : {}) });
   }
-  return mergeBetweenRanges(text, base, out);
+  return mergeBetweenRanges(text, out);
 }
 
 // "between 03/25/2024 and 06/21/2024" is one range, which chrono reads as two dates.
-function mergeBetweenRanges(text: string, base: number, dates: FoundDate[]): FoundDate[] {
+function mergeBetweenRanges(text: string, dates: FoundDate[]): FoundDate[] {
   const out: FoundDate[] = [];
   for (let i = 0; i < dates.length; i++) {
     const a = dates[i];
     const b = dates[i + 1];
-    const opens = /\bbetween\s+$/i.test(text.slice(Math.max(0, a.span.start - base - 12), a.span.start - base));
-    if (b && !a.end && !b.end && opens && /^\s+and\s+$/.test(text.slice(a.span.end - base, b.span.start - base))) {
+    const opens = /\bbetween\s+$/i.test(text.slice(Math.max(0, a.span.start - 12), a.span.start));
+    if (b && !a.end && !b.end && opens && /^\s+and\s+$/.test(text.slice(a.span.end, b.span.start))) {
       out.push({ span: { start: a.span.start, end: b.span.end }, start: a.start, end: b.start });
       i++;
     } else {

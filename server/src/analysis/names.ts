@@ -1,3 +1,5 @@
+import { TextMemo } from '../engine/memo.js';
+
 /**
  * People's names as reports write them: "Dr. Alan Smith", "Dr. Smith", "Alan Smith, M.D.",
  * "Kevin Chu, MD, orthopedic surgery", "A. Smith, D.O.". Two mentions name the same person
@@ -39,9 +41,22 @@ export function parseName(raw: string): PersonName | null {
   return { ...(given ? { given } : {}), surname, display: `Dr. ${surname}` };
 }
 
+export interface FoundName {
+  name: PersonName;
+  start: number;
+  end: number;
+}
+
+/** A sentence's names depend on its text alone; copies, so a caller's changes stay its own. */
+const namesByText = new TextMemo<FoundName[]>();
+
 /** Every titled or credentialed name in `text`, with its offsets. */
-export function findNames(text: string): { name: PersonName; start: number; end: number }[] {
-  const found: { name: PersonName; start: number; end: number }[] = [];
+export function findNames(text: string): FoundName[] {
+  return namesByText.get(text, readNames).map((f) => ({ ...f, name: { ...f.name } }));
+}
+
+function readNames(text: string): FoundName[] {
+  const found: FoundName[] = [];
   for (const re of [TITLED_NAME, CREDENTIALED_NAME]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

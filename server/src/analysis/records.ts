@@ -1,4 +1,5 @@
 import type { List, ListItem, Nodes, Table } from 'mdast';
+import { shiftSpan, TextMemo } from '../engine/memo.js';
 import { type Block, type ReportModel, type Section, type Sentence, blocksIn, inKind } from '../engine/model.js';
 import { firstStartingAt, type Span } from '../engine/text.js';
 import { type FoundDate, datesOverlap, findDates } from './dates.js';
@@ -194,13 +195,22 @@ interface Anchor {
   provider?: Provider;
 }
 
+// A text's document nouns and providers depend on the text alone: kept for the next lint.
+const nounsByText = new TextMemo<DocumentNoun[]>();
+const providersByText = new TextMemo<Provider[]>();
+
 /** Document nouns in `text` (offsets absolute to `base`), the longest reading at each place. */
 export function findDocumentNouns(text: string, base = 0): DocumentNoun[] {
+  return nounsByText.get(text, readDocumentNouns).map((n) => ({ ...n, span: shiftSpan(n.span, base) }));
+}
+
+/** Document nouns in `text`, offsets relative to its start. */
+function readDocumentNouns(text: string): DocumentNoun[] {
   const found: (DocumentNoun & { ambiguous: boolean })[] = [];
   for (const pattern of NOUN_PATTERNS) {
     pattern.re.lastIndex = 0;
     for (const m of text.matchAll(pattern.re)) {
-      found.push({ span: { start: base + m.index, end: base + m.index + m[0].length }, family: pattern.family, ambiguous: !!pattern.ambiguous });
+      found.push({ span: { start: m.index, end: m.index + m[0].length }, family: pattern.family, ambiguous: !!pattern.ambiguous });
     }
   }
   found.sort((a, b) => a.span.start - b.span.start || (b.span.end - b.span.start) - (a.span.end - a.span.start));
@@ -208,7 +218,7 @@ export function findDocumentNouns(text: string, base = 0): DocumentNoun[] {
   let reach = -1;
   for (const noun of found) {
     if (noun.span.start < reach) continue;
-    if (noun.ambiguous && !readsAsNoun(text, noun.span.start - base, noun.span.end - base)) continue;
+    if (noun.ambiguous && !readsAsNoun(text, noun.span.start, noun.span.end)) continue;
     out.push({ span: noun.span, family: noun.family });
     reach = noun.span.end;
   }
@@ -248,8 +258,13 @@ export function findFacilities(text: string, base = 0): Provider[] {
 }
 
 function findProviders(text: string, base: number): Provider[] {
-  const names = findNames(text).map((n) => ({ span: { start: base + n.start, end: base + n.end }, text: text.slice(n.start, n.end), name: n.name }));
-  const facilities = findFacilities(text, base).filter((f) => !names.some((n) => overlaps(n.span, f.span)));
+  return providersByText.get(text, readProviders).map((p) => ({ ...p, span: shiftSpan(p.span, base), ...(p.name ? { name: { ...p.name } } : {}) }));
+}
+
+/** Names and facilities in `text`, offsets relative to its start. */
+function readProviders(text: string): Provider[] {
+  const names = findNames(text).map((n) => ({ span: { start: n.start, end: n.end }, text: text.slice(n.start, n.end), name: n.name }));
+  const facilities = findFacilities(text).filter((f) => !names.some((n) => overlaps(n.span, f.span)));
   return [...names, ...facilities].sort((a, b) => a.span.start - b.span.start);
 }
 

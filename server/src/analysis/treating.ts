@@ -1,4 +1,5 @@
 import type { ListItem, Nodes, Table } from 'mdast';
+import { TextMemo } from '../engine/memo.js';
 import type { Block, ReportModel, Section, Sentence } from '../engine/model.js';
 import { inKind, sectionsAt } from '../engine/model.js';
 import type { SectionKind } from '../engine/sections.js';
@@ -120,6 +121,7 @@ const ACCORDING_TO = /\b(?:according\s+to|per|in\s+the\s+(?:opinion|view)\s+of)\
 /** A records entry's summary that states its author's opinion without naming them. */
 const ENTRY_OPINION = /\b(?:recommend(?:s|ed|ation)?|request(?:s|ed)?\s+(?:for\s+)?authorization|RFA|opin(?:es|ed|ion)|diagnos(?:is|es|ed)|impression|assessment|temporary\s+(?:total|partial)\s+disability|TTD|TPD|(?:modified|light|full|regular|restricted|sedentary)[- ]duty|off\s+work|return\s+to\s+work|work\s+restrictions?|maximum\s+medical\s+improvement|MMI|permanent\s+and\s+stationary|P&S|impairment\s+rating|\d+\s?%\s+(?:whole|WPI|impairment|temporary|permanent)|(?:whole\s+person|permanent|temporary)\s+impairment|causally\s+related|work-related|cannot\s+work|unable\s+to\s+work)\b/i;
 /** "M.D." alone: what YAML leaves of `[Alan Smith, M.D.]`. */
+const PRONOUN = /\b(?:he|she|they)\b/gi;
 const CREDENTIAL_ONLY = /^\s*(?:[A-Z]\.?){1,4}(?:-C)?\s*$/;
 const WEIGHING = /\b(?:agree|disagree|concur|differ|dispute|accept|reject|persuad\w*|find|opinion)\b/i;
 const FIRST_PERSON = /\b(?:I|[Mm]y|[Ww]e|[Oo]ur)\b/;
@@ -418,7 +420,7 @@ class TreatingAnalyser {
     const candidates: { physician: Physician; start: number; end: number; pronoun: boolean }[] = info.refs.map((r) => ({
       physician: r.physician, start: r.span.start - base, end: r.span.end - base, pronoun: false,
     }));
-    for (const m of matchAll(/\b(?:he|she|they)\b/gi, text)) {
+    for (const m of matchAll(PRONOUN, text)) {
       const physician = this.pronounReferent(info, m.index);
       if (physician) candidates.push({ physician, start: m.index, end: m.index + m[0].length, pronoun: true });
     }
@@ -645,15 +647,18 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const globalVersions = new WeakMap<RegExp, RegExp>();
+/** Per pattern, its matches by sentence text: they depend on the text alone, so they are kept for the next lint. */
+const matchesByPattern = new WeakMap<RegExp, { global: RegExp; memo: TextMemo<readonly RegExpExecArray[]> }>();
 
-function matchAll(re: RegExp, text: string): RegExpExecArray[] {
-  let global = globalVersions.get(re);
-  if (!global) {
-    global = re.flags.includes('g') ? re : new RegExp(re.source, `${re.flags}g`);
-    globalVersions.set(re, global);
+/** Every match of `re` in `text`; shared with later calls, so read-only. */
+function matchAll(re: RegExp, text: string): readonly RegExpExecArray[] {
+  let pattern = matchesByPattern.get(re);
+  if (!pattern) {
+    pattern = { global: re.flags.includes('g') ? re : new RegExp(re.source, `${re.flags}g`), memo: new TextMemo() };
+    matchesByPattern.set(re, pattern);
   }
-  return [...text.matchAll(global)];
+  const { global } = pattern;
+  return pattern.memo.get(text, (t) => [...t.matchAll(global)]);
 }
 
 function overlaps(a: Span, b: Span): boolean {
