@@ -7,6 +7,8 @@ import { COMPLETE_SECTIONS, report } from '../helpers/report.js';
 
 // CI runs 1,000 cases; `IME_LINT_FUZZ_RUNS` sets more (or fewer) as for the other properties.
 const numRuns = Number(process.env.IME_LINT_FUZZ_RUNS ?? 1000);
+// A thousand cases take seconds to tens of seconds on a busy 2-core machine; they are not timing tests.
+const PROPERTY_TIMEOUT_MS = 300_000;
 const options = { filePath: 'case.ime.md' };
 
 /** What a user sees of a lint: whether it is a report, the diagnostics with their fixes, and the model's blocks and sections. */
@@ -49,7 +51,7 @@ describe('incremental analysis', () => {
         expect(observable(linter.lint(text, options))).toEqual(observable(lint(text, options)));
       }
     }), { numRuns });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('reuses the parse of the blocks an edit did not touch', () => {
     const text = report(COMPLETE_SECTIONS);

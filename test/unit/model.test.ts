@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/engine/model.js';
 import { normalizeHeading, SectionClassifier } from '../../server/src/engine/sections.js';
 import { splitSentences } from '../../server/src/engine/sentences.js';
-import { LineIndex } from '../../server/src/engine/text.js';
+import { LineIndex, SpanSet } from '../../server/src/engine/text.js';
 
 describe('section kinds', () => {
   const classifier = new SectionClassifier();
@@ -117,5 +117,16 @@ describe('line index', () => {
     expect(idx.positionAt(5)).toEqual({ line: 1, character: 1 });
     expect(idx.offsetAt({ line: 2, character: 1 })).toBe(8);
     expect(idx.lineEnd(0)).toBe(2);
+  });
+});
+
+describe('span set', () => {
+  it('finds overlaps among unsorted, nested spans like a linear scan would', () => {
+    const spans = [{ start: 50, end: 60 }, { start: 0, end: 100 }, { start: 10, end: 12 }, { start: 200, end: 210 }].map((span) => ({ span }));
+    const set = new SpanSet(spans);
+    for (const probe of [{ start: 100, end: 150 }, { start: 150, end: 200 }, { start: 205, end: 206 }, { start: 99, end: 101 }, { start: 210, end: 300 }]) {
+      const linear = spans.some(({ span }) => span.start < probe.end && probe.start < span.end);
+      expect(set.overlaps(probe)).toBe(linear);
+    }
   });
 });

@@ -7,6 +7,8 @@ import { anyText, reportLike } from '../helpers/arbitraries.js';
 
 // CI runs 1,000 cases per property; `npm run test:fuzz` sets IME_LINT_FUZZ_RUNS higher.
 const numRuns = Number(process.env.IME_LINT_FUZZ_RUNS ?? 1000);
+// A thousand cases take seconds to tens of seconds on a busy 2-core machine; they are not timing tests.
+const PROPERTY_TIMEOUT_MS = 300_000;
 const options = { filePath: 'case.ime.md' };
 
 /** Every line of `before` appears in `after`, in the same order. */
@@ -32,7 +34,7 @@ describe('engine properties', () => {
         for (const e of d.fix?.edits ?? []) expect(e.span.end).toBeLessThanOrEqual(text.length);
       }
     }), { numRuns });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('applying any set of offered fixes keeps every original line', () => {
     fc.assert(fc.property(reportLike, fc.array(fc.boolean(), { maxLength: 30 }), (text, picks) => {
@@ -41,7 +43,7 @@ describe('engine properties', () => {
       const fixed = applyFixes(text, chosen).text;
       expect(keepsEveryLine(text, fixed)).toBe(true);
     }), { numRuns });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('fix-all keeps every line and is idempotent', () => {
     fc.assert(fc.property(reportLike, (text) => {
@@ -49,5 +51,5 @@ describe('engine properties', () => {
       expect(keepsEveryLine(text, once)).toBe(true);
       expect(fixAll(once, options).text).toBe(once);
     }), { numRuns });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -1,7 +1,7 @@
 import type { List, ListItem, Nodes, Table } from 'mdast';
 import { shiftSpan, TextMemo } from '../engine/memo.js';
 import { type Block, type ReportModel, type Section, type Sentence, blocksIn, inKind } from '../engine/model.js';
-import { firstStartingAt, type Span } from '../engine/text.js';
+import { firstStartingAt, type Span, SpanSet } from '../engine/text.js';
 import { type FoundDate, datesOverlap, findDates } from './dates.js';
 import { type PersonName, findNames, sameName } from './names.js';
 import { analyseRecordPages } from './record-pages.js';
@@ -509,7 +509,8 @@ function sameDay(a: FoundDate, b: FoundDate): boolean {
 /** The words between two points of a sentence, if they keep one noun phrase going. */
 function glueHolds(glue: string, link: ReadonlySet<string>, nouns: DocumentNoun[], from: number, to: number): boolean {
   if (/[;!?]/.test(glue) || /\.\s/.test(glue)) return false;
-  if (nouns.some((n) => n.span.start >= from && n.span.end <= to)) return false;
+  const between = nouns[firstStartingAt(nouns, from)];
+  if (between && between.span.end <= to) return false;
   const tokens = glue.toLowerCase().match(/[a-z][\w'’-]*/g) ?? [];
   if (tokens.length > MAX_GLUE_WORDS) return false;
   for (const t of tokens) {
@@ -565,15 +566,19 @@ class ReferenceReader {
     const base = span.start;
     const providers = findProviders(text, base);
     // Nouns inside a provider's name ("CoreMotion Physical Therapy", "Astoria Open MRI") are not documents.
-    let masked = text;
-    for (const p of providers) masked = masked.slice(0, p.span.start - base) + 'X'.padEnd(p.span.end - p.span.start, 'x') + masked.slice(p.span.end - base);
+    const chars = providers.length ? text.split('') : null; // UTF-16 units, as spans count them
+    for (const p of providers) for (let i = p.span.start - base; i < p.span.end - base; i++) chars![i] = i === p.span.start - base ? 'X' : 'x';
+    const masked = chars ? chars.join('') : text;
     const nouns = findDocumentNouns(masked, base);
     if (!nouns.length) return;
-    const dates = findDates(text, base).filter((d) => !providers.some((p) => overlaps(p.span, d.span)));
+    // Span sets keep these overlap tests logarithmic: a pasted sentence can hold thousands of each.
+    const providerSpans = new SpanSet(providers);
+    const nounSpans = new SpanSet(nouns);
+    const dates = findDates(text, base).filter((d) => !providerSpans.overlaps(d.span));
     const anchors: Anchor[] = [
       ...dates.map((d) => ({ span: d.span, kind: 'date' as const, date: d })),
       ...providers.map((p) => ({ span: p.span, kind: 'provider' as const, provider: p })),
-    ].filter((a) => !nouns.some((n) => overlaps(n.span, a.span))).sort((a, b) => a.span.start - b.span.start);
+    ].filter((a) => !nounSpans.overlaps(a.span)).sort((a, b) => a.span.start - b.span.start);
     for (const noun of nouns) {
       // The lead-in patterns look a few words back; a bounded window keeps long sentences linear.
       const before = text.slice(Math.max(0, noun.span.start - base - LOOKBEHIND), noun.span.start - base);

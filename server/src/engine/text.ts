@@ -76,3 +76,31 @@ export function firstStartingAt(items: readonly { span: Span }[], offset: number
   }
   return lo;
 }
+
+/** Answers "does any of these spans overlap this one?" in logarithmic time, for long sentences. */
+export class SpanSet {
+  private readonly sorted: Span[];
+  /** Largest end among sorted[0..i], so the backward scan can stop early. */
+  private readonly maxEnd: number[];
+
+  constructor(spans: readonly { span: Span }[]) {
+    this.sorted = spans.map((s) => s.span).sort((a, b) => a.start - b.start);
+    let max = -Infinity;
+    this.maxEnd = this.sorted.map((s) => (max = Math.max(max, s.end)));
+  }
+
+  overlaps(span: Span): boolean {
+    // The spans starting before `span` ends are sorted[0..lo-1]; walk back while one could reach it.
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid].start < span.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && this.maxEnd[i] > span.start; i--) {
+      if (this.sorted[i].end > span.start) return true;
+    }
+    return false;
+  }
+}
