@@ -1,7 +1,7 @@
 import type { List, ListItem, Nodes, Table } from 'mdast';
 import { shiftSpan, TextMemo } from '../engine/memo.js';
-import { type Block, type ReportModel, type Section, type Sentence, blocksIn, inKind } from '../engine/model.js';
-import { firstStartingAt, type Span, SpanSet } from '../engine/text.js';
+import { type Block, type ReportModel, type Section, type Sentence, blocksIn, inKind, spanOf } from '../engine/model.js';
+import { firstStartingAt, type Span, SpanSet, spansOverlap } from '../engine/text.js';
 import { type FoundDate, datesOverlap, findDates } from './dates.js';
 import { type PersonName, findNames, sameName } from './names.js';
 import { analyseRecordPages } from './record-pages.js';
@@ -264,7 +264,7 @@ function findProviders(text: string, base: number): Provider[] {
 /** Names and facilities in `text`, offsets relative to its start. */
 function readProviders(text: string): Provider[] {
   const names = findNames(text).map((n) => ({ span: { start: n.start, end: n.end }, text: text.slice(n.start, n.end), name: n.name }));
-  const facilities = findFacilities(text).filter((f) => !names.some((n) => overlaps(n.span, f.span)));
+  const facilities = findFacilities(text).filter((f) => !names.some((n) => spansOverlap(n.span, f.span)));
   return [...names, ...facilities].sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -274,10 +274,6 @@ function distinctiveWords(text: string): string[] {
 
 function words(text: string): Set<string> {
   return new Set(text.toLowerCase().replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter(Boolean));
-}
-
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -290,10 +286,6 @@ function outermostRecordsSections(model: ReportModel): Section[] {
 function hasRecordsAncestor(section: Section): boolean {
   for (let s = section.parent; s; s = s.parent) if (s.kinds.includes('records')) return true;
   return false;
-}
-
-function nodeSpan(node: Nodes): Span {
-  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
 function cellText(block: Block, cell: Span): string {
@@ -326,7 +318,7 @@ class EntryReader {
   constructor(private readonly model: ReportModel) {
     this.pages = analyseRecordPages(model);
     const visit = (node: Nodes) => {
-      if (node.type === 'footnoteDefinition' && /^r\d+$/i.test(node.identifier)) this.footnotes.push({ node, span: nodeSpan(node) });
+      if (node.type === 'footnoteDefinition' && /^r\d+$/i.test(node.identifier)) this.footnotes.push({ node, span: spanOf(node) });
       else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
     };
     visit(model.root);
@@ -368,9 +360,9 @@ class EntryReader {
         lists.set(list, container);
         this.containers.push(container);
       }
-      const group = parents.find((p) => nodeSpan(p).start <= nodeSpan(item).start && nodeSpan(item).end <= nodeSpan(p).end);
+      const group = parents.find((p) => spanOf(p).start <= spanOf(item).start && spanOf(item).end <= spanOf(p).end);
       const context = group ? items.get(group)?.blocks[0]?.sentences[0]?.text ?? '' : '';
-      this.addEntry(container, itemBlocks, nodeSpan(item), context);
+      this.addEntry(container, itemBlocks, spanOf(item), context);
     }
     if (!tables.size && !items.size) this.readParagraphs(loose);
   }

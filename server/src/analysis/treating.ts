@@ -1,9 +1,9 @@
-import type { ListItem, Nodes, Table } from 'mdast';
+import type { ListItem } from 'mdast';
 import { TextMemo } from '../engine/memo.js';
 import type { Block, ReportModel, Section, Sentence } from '../engine/model.js';
-import { inKind, sectionsAt } from '../engine/model.js';
+import { inKind, sectionsAt, spanOf } from '../engine/model.js';
 import type { SectionKind } from '../engine/sections.js';
-import { firstStartingAt, type Span } from '../engine/text.js';
+import { firstStartingAt, type Span, spansOverlap } from '../engine/text.js';
 import { findEvidence, findReasonConnector } from './evidence.js';
 import { findNames, parseName, sameName, type PersonName } from './names.js';
 
@@ -304,7 +304,7 @@ class TreatingAnalyser {
         let m: RegExpExecArray | null;
         while ((m = re.exec(info.sentence.text))) {
           const span = { start: info.sentence.span.start + m.index, end: info.sentence.span.start + m.index + m[0].length };
-          if (!info.names.some((n) => overlaps(n.span, span))) info.names.push({ state, span });
+          if (!info.names.some((n) => spansOverlap(n.span, span))) info.names.push({ state, span });
         }
       }
       info.names.sort((a, b) => a.span.start - b.span.start);
@@ -661,13 +661,6 @@ function matchAll(re: RegExp, text: string): readonly RegExpExecArray[] {
   return pattern.memo.get(text, (t) => [...t.matchAll(global)]);
 }
 
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
-function spanOf(node: Nodes | ListItem | Table): Span {
-  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
-}
 
 function isQuestion(text: string): boolean {
   return /\?["'”’)]*\s*$/.test(text);

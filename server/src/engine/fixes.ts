@@ -1,4 +1,5 @@
 import type { Fix, TextEdit } from '../rules/types.js';
+import { spansOverlap } from './text.js';
 
 /**
  * Applies fixes to `text`. Fixes whose edits overlap an edit already taken are skipped
@@ -26,5 +27,5 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   // Two insertions at one point do not overlap; a replacement and anything inside it do.
   if (a.span.start === a.span.end && b.span.start === b.span.end) return false;
-  return a.span.start < b.span.end && b.span.start < a.span.end;
+  return spansOverlap(a.span, b.span);
 }

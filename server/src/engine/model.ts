@@ -303,7 +303,8 @@ function trimmedSpan(text: string, base: number): Span {
   return start < 0 ? { start: base, end: base } : { start: base + start, end: base + text.trimEnd().length };
 }
 
-function spanOf(node: Nodes): Span {
+/** A node's offsets in the report text. */
+export function spanOf(node: Nodes): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 

@@ -65,6 +65,11 @@ export function lineBreakOf(text: string): string {
   return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
 
+/** True when the two half-open spans share at least one character. */
+export function spansOverlap(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 /** Index of the first item (sorted by start) that starts at or after `offset`: a binary search. */
 export function firstStartingAt(items: readonly { span: Span }[], offset: number): number {
   let lo = 0;
