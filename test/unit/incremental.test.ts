@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IncrementalLinter, splitPoints } from '../../server/src/engine/incremental.js';
+import { ChunkedParser, splitPoints } from '../../server/src/engine/chunks.js';
+import { IncrementalLinter } from '../../server/src/engine/incremental.js';
 import { lint, type LintResult } from '../../server/src/engine/lint.js';
+import { parseMarkdown } from '../../server/src/engine/parse.js';
 import { reportLike } from '../helpers/arbitraries.js';
 import { COMPLETE_SECTIONS, report } from '../helpers/report.js';
 
@@ -43,7 +45,7 @@ function applyEdit(text: string, e: { at: number; remove: number; insert: string
 describe('incremental analysis', () => {
   it('equals a full lint after every edit of a random edit sequence', () => {
     fc.assert(fc.property(reportLike, fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
-      const linter = new IncrementalLinter();
+      const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
       let text = start;
       expect(observable(linter.lint(text, options))).toEqual(observable(lint(text, options)));
       for (const e of edits) {
@@ -55,7 +57,7 @@ describe('incremental analysis', () => {
 
   it('reuses the parse of the blocks an edit did not touch', () => {
     const text = report(COMPLETE_SECTIONS);
-    const linter = new IncrementalLinter();
+    const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
     const before = linter.lint(text, options).model;
     const edited = text.replace('Lumbar strain.', 'Lumbar sprain.');
     const after = linter.lint(edited, options).model;
@@ -65,9 +67,30 @@ describe('incremental analysis', () => {
     expect(observable(linter.lint(edited, options))).toEqual(observable(lint(edited, options)));
   });
 
-  it('never cuts a list or the front matter', () => {
-    const text = '---\nreport: IME\n\nkey: 1\n---\n\n# IME Report\n\n- one\n\n- two\n\nLast.\n';
-    const starts = splitPoints(text).map((p) => text.slice(p, p + 4));
-    expect(starts).toEqual(['# IM', 'Last']);
+  it('reads a text cut into chunks as Markdown reads it whole', () => {
+    // Lines where reading list items apart could go wrong: other markers, lazy lines, loose items, fences, quotes.
+    const lines = fc.constantFrom(
+      '1. Record one', '2. Record two', '10) Record ten', '2) Other delimiter', '- Bullet', '* Star', '+ Plus', '-', '1.',
+      '   continued', '  - nested', 'lazy text', '', '', '---', '* * *', '> quote', '```', '    code', '| a | b |', '|---|---|',
+      '# Heading', 'Paragraph.', '<!--', '-->', '  ```', '- [ ] task',
+    );
+    const document = fc.oneof(fc.array(lines, { maxLength: 30 }).map((ls) => ls.join('\n')), reportLike);
+    // Chunks of any size, down to one per split point.
+    const sizes = fc.record({ min: fc.nat({ max: 200 }), oneIn: fc.integer({ min: 1, max: 3 }) });
+    fc.assert(fc.property(document, sizes, fc.array(edit, { maxLength: 4 }), (start, chunkSizes, edits) => {
+      const parser = new ChunkedParser(chunkSizes);
+      let text = start;
+      expect(parser.parse(text)).toEqual(parseMarkdown(text));
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        expect(parser.parse(text)).toEqual(parseMarkdown(text));
+      }
+    }), { numRuns });
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('cuts before blocks and list items, never inside the front matter', () => {
+    const text = '---\nreport: IME\n\nkey: 1\n---\n\n# IME Report\n\n- one\n\n- two\n  more\n-\n---\n\nLast.\n';
+    const starts = splitPoints(text).map((c) => [text.slice(c.at, c.at + 4), c.listItem]);
+    expect(starts).toEqual([['# IM', false], ['- on', true], ['- tw', true], ['Last', false]]);
   });
 });

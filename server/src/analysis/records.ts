@@ -2,7 +2,7 @@ import type { List, ListItem, Nodes, Table } from 'mdast';
 import { shiftSpan, TextMemo } from '../engine/memo.js';
 import { type Block, type ReportModel, type Section, type Sentence, blocksIn, inKind, spanOf } from '../engine/model.js';
 import { firstStartingAt, type Span, SpanSet, spansOverlap } from '../engine/text.js';
-import { type FoundDate, datesOverlap, findDates } from './dates.js';
+import { type FoundDate, datesOverlap, dayNumber, findDates } from './dates.js';
 import { type PersonName, findNames, sameName } from './names.js';
 import { analyseRecordPages } from './record-pages.js';
 
@@ -310,13 +310,14 @@ function familiesIn(text: string): Set<RecordFamily> {
 class EntryReader {
   readonly containers: RecordsContainer[] = [];
   readonly entries: RecordEntry[] = [];
-  private readonly pages: ReturnType<typeof analyseRecordPages>;
+  /** Page counts by the offset their entry starts at. */
+  private readonly pages = new Map<number, number | null>();
 
   /** `[^r12]: ...` definitions: entries wherever they sit. */
   private readonly footnotes: { node: Nodes & { identifier: string }; span: Span }[] = [];
 
   constructor(private readonly model: ReportModel) {
-    this.pages = analyseRecordPages(model);
+    for (const { span, pages } of analyseRecordPages(model).entries) if (!this.pages.has(span.start)) this.pages.set(span.start, pages);
     const visit = (node: Nodes) => {
       if (node.type === 'footnoteDefinition' && /^r\d+$/i.test(node.identifier)) this.footnotes.push({ node, span: spanOf(node) });
       else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
@@ -456,7 +457,7 @@ class EntryReader {
     const providers = [...findProviders(head, headStart), ...findProviders(context, 0).map((p) => ({ ...p, span: span }))];
     const entry: RecordEntry = {
       span, itemSpan: span, blocks, head: context ? `${context} ${head}` : head, dates: own, providers, families,
-      keys: [], pages: this.pages.entries.find((p) => p.span.start === span.start)?.pages ?? null, container,
+      keys: [], pages: this.pages.get(span.start) ?? null, container,
     };
     this.entries.push(entry);
     return entry;
@@ -670,6 +671,50 @@ interface Listing {
   families: Set<RecordFamily>;
 }
 
+/** Ranges longer than this are not indexed by day: they are few, and compared with every reference. */
+const MAX_INDEXED_DAYS = 400;
+
+/**
+ * The entries a reference's dates could match: those whose dates cover one of its days, and
+ * those without dates or with long ranges. A long list then costs each dated reference a
+ * handful of comparisons instead of one per entry.
+ */
+class EntryIndex {
+  private readonly byDay = new Map<number, number[]>();
+  /** Entries every reference is compared with. */
+  private readonly always: number[] = [];
+
+  constructor(private readonly entries: RecordEntry[]) {
+    entries.forEach((entry, index) => {
+      const ranges = entry.dates.map((d) => [dayNumber(d.start, 'first'), dayNumber(d.end ?? d.start, 'last')]);
+      if (!ranges.length || ranges.some(([from, to]) => to - from > MAX_INDEXED_DAYS)) {
+        this.always.push(index);
+        return;
+      }
+      const days = new Set<number>();
+      for (const [from, to] of ranges) for (let day = from; day <= to; day++) days.add(day);
+      for (const day of days) {
+        const list = this.byDay.get(day);
+        if (list) list.push(index);
+        else this.byDay.set(day, [index]);
+      }
+    });
+  }
+
+  /** Entries in list order that may match a reference with these dates (all of them when it has none). */
+  candidates(dates: FoundDate[]): RecordEntry[] {
+    if (!dates.length) return this.entries;
+    const found = new Set(this.always);
+    for (const d of dates) {
+      const from = dayNumber(d.start, 'first');
+      const to = dayNumber(d.end ?? d.start, 'last');
+      if (to - from > MAX_INDEXED_DAYS) return this.entries;
+      for (let day = from; day <= to; day++) for (const index of this.byDay.get(day) ?? []) found.add(index);
+    }
+    return [...found].sort((a, b) => a - b).map((index) => this.entries[index]);
+  }
+}
+
 /** RULES.md: dates agree and (type or provider agrees); without a date, provider and type agree. */
 function referenceMatches(reference: RecordReference, dates: FoundDate[], listing: Listing): boolean {
   const type = familiesAgree(reference.noun.family, listing.families);
@@ -736,6 +781,7 @@ export function analyseRecords(model: ReportModel): RecordsAnalysis {
   }
 
   const unlisted: UnlistedRecord[] = [];
+  const index = new EntryIndex(entries);
   for (const reference of references) {
     // A reference that carries a citation key is resolved by the key alone (corpus judgment 4).
     const keyed = citationOf(reference, citations);
@@ -746,7 +792,7 @@ export function analyseRecords(model: ReportModel): RecordsAnalysis {
     const missing: FoundDate[] = [];
     const found: RecordEntry[] = [];
     for (const dates of recordDates(reference)) {
-      const hits = entries.filter((e) => referenceMatches(reference, dates, e));
+      const hits = index.candidates(dates).filter((e) => referenceMatches(reference, dates, e));
       if (hits.length) found.push(...hits.filter((h) => !found.includes(h)));
       else missing.push(...dates);
     }

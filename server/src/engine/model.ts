@@ -1,6 +1,6 @@
 import type { Heading as MdHeading, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
 import { parse as parseYaml } from 'yaml';
-import { parseMarkdown } from './parse.js';
+import { ChunkedParser } from './chunks.js';
 import { SectionClassifier, type SectionKind } from './sections.js';
 import { splitSentences } from './sentences.js';
 import { LineIndex, type Span } from './text.js';
@@ -101,7 +101,7 @@ function classifierFor(options: ModelOptions): SectionClassifier {
 }
 
 export function buildModel(text: string, options: ModelOptions = {}): ReportModel {
-  return modelFromTree(text, parseMarkdown(text), options);
+  return modelFromTree(text, new ChunkedParser().parse(text), options);
 }
 
 /** The model of `text` from its mdast (`root` must be what parseMarkdown gives for `text`). */
@@ -118,6 +118,8 @@ interface ProseMemo {
   start: number;
   text: string;
   sentences: Span[];
+  /** The sentences' texts: the same strings each time, so memos keyed by them hash each once. */
+  sentenceTexts: string[];
   comments: HtmlComment[];
 }
 
@@ -128,16 +130,18 @@ function shifted(span: Span, delta: number): Span {
 }
 
 /** `compute` for the node, or the memo of an earlier identical computation moved to where the node is now. */
-function memoisedProse(node: Nodes, start: number, comments: HtmlComment[], compute: (found: HtmlComment[]) => Omit<ProseMemo, 'start' | 'comments'>): ProseMemo {
+function memoisedProse(node: Nodes, start: number, comments: HtmlComment[], compute: (found: HtmlComment[]) => Pick<ProseMemo, 'text' | 'sentences'>): ProseMemo {
   let memo = proseMemo.get(node);
   if (!memo) {
     const found: HtmlComment[] = [];
-    memo = { start, comments: found, ...compute(found) };
+    const { text, sentences } = compute(found);
+    const sentenceTexts = sentences.map((s) => text.slice(s.start - start, s.end - start));
+    memo = { start, comments: found, text, sentences, sentenceTexts };
     proseMemo.set(node, memo);
   }
   const delta = start - memo.start;
   for (const c of memo.comments) comments.push({ span: shifted(c.span, delta), body: c.body });
-  return delta ? { start, text: memo.text, sentences: memo.sentences.map((s) => shifted(s, delta)), comments: memo.comments } : memo;
+  return delta ? { ...memo, start, sentences: memo.sentences.map((s) => shifted(s, delta)) } : memo;
 }
 
 class ModelBuilder {
@@ -246,11 +250,7 @@ class ModelBuilder {
       return { text: masked.text, sentences: spans.filter((s) => s.end > s.start) };
     });
     const block: Block = { type, span, text: prose.text, sentences: [], section: this.current, list, node };
-    block.sentences = prose.sentences.map((s) => ({
-      span: s,
-      text: prose.text.slice(s.start - span.start, s.end - span.start),
-      block,
-    }));
+    block.sentences = prose.sentences.map((s, i) => ({ span: s, text: prose.sentenceTexts[i], block }));
     this.blocks.push(block);
     return block;
   }
@@ -260,21 +260,20 @@ class ModelBuilder {
       const span = spanOf(row);
       const cells = row.children.map((cell) => cellContentSpan(this.text, spanOf(cell)));
       const prose = memoisedProse(row, span.start, this.comments, (comments) => {
-        const chars = blank(this.text.slice(span.start, span.end));
+        const pieces: Piece[] = [];
         const sentences: Span[] = [];
         row.children.forEach((cell, i) => {
           const masked = maskedText(this.text, cell, cells[i], comments);
-          for (let c = 0; c < masked.text.length; c++) chars[cells[i].start - span.start + c] = masked.text[c];
+          pieces.push({ start: cells[i].start, text: masked.text });
           sentences.push(...splitSentences(masked.text, cells[i].start, masked.breaks));
         });
-        return { text: chars.join(''), sentences };
+        return { text: overlay(this.text, span, pieces), sentences };
       });
-      const { text } = prose;
       const block: Block = {
-        type: 'tableRow', span, text, sentences: [], section: this.current, list: null,
+        type: 'tableRow', span, text: prose.text, sentences: [], section: this.current, list: null,
         cells, header: rowIndex === 0, table, node: row,
       };
-      block.sentences = prose.sentences.map((s) => ({ span: s, text: text.slice(s.start - span.start, s.end - span.start), block }));
+      block.sentences = prose.sentences.map((s, i) => ({ span: s, text: prose.sentenceTexts[i], block }));
       this.blocks.push(block);
     });
   }
@@ -308,9 +307,21 @@ export function spanOf(node: Nodes): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
-/** Characters of `source` with everything but line breaks turned to spaces. */
-function blank(source: string): string[] {
-  return Array.from(source, (c) => (c === '\n' || c === '\r' ? c : ' '));
+/** Text to put at an offset, as long as the source it stands for. */
+interface Piece {
+  start: number;
+  text: string;
+}
+
+/** The span of `source` with the pieces (in order, not overlapping) put in and everything else but line breaks turned to spaces. */
+function overlay(source: string, span: Span, pieces: Piece[]): string {
+  let out = '';
+  let at = span.start;
+  for (const piece of pieces) {
+    out += source.slice(at, piece.start).replace(/[^\r\n]/g, ' ') + piece.text;
+    at = piece.start + piece.text.length;
+  }
+  return out + source.slice(at, span.end).replace(/[^\r\n]/g, ' ');
 }
 
 /**
@@ -320,10 +331,12 @@ function blank(source: string): string[] {
  * are returned so sentences stop there.
  */
 function maskedText(source: string, node: Nodes, span: Span, comments: HtmlComment[]): { text: string; breaks: number[] } {
-  const chars = blank(source.slice(span.start, span.end));
+  const kept: Piece[] = [];
   const breaks: number[] = [];
   const copy = (from: number, to: number) => {
-    for (let i = Math.max(from, span.start); i < Math.min(to, span.end); i++) chars[i - span.start] = source[i];
+    const start = Math.max(from, span.start, kept.length ? kept[kept.length - 1].start + kept[kept.length - 1].text.length : span.start);
+    const end = Math.min(to, span.end);
+    if (end > start) kept.push({ start, text: source.slice(start, end) });
   };
   const walk = (n: Nodes) => {
     const s = spanOf(n);
@@ -352,7 +365,7 @@ function maskedText(source: string, node: Nodes, span: Span, comments: HtmlComme
     }
   };
   walk(node);
-  return { text: chars.join(''), breaks };
+  return { text: overlay(source, span, kept), breaks };
 }
 
 function readFrontMatter(value: string, span: Span): FrontMatter {

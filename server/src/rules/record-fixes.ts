@@ -132,11 +132,15 @@ function insertionIndex(container: RecordsContainer, entry: NewEntry): number {
 }
 
 function pagesStated(container: RecordsContainer): boolean {
-  return container.columns?.pages !== undefined || container.entries.some((e) => e.pages !== null);
+  return memo(container, 'pagesStated', () => container.columns?.pages !== undefined || container.entries.some((e) => e.pages !== null));
 }
 
 /** The list's page-count ending ("5 pp.", "(64 pages)") with a placeholder for the count. */
 function pagesSuffix(model: ReportModel, container: RecordsContainer, placeholder: string): string {
+  return memo(container, `pagesSuffix:${placeholder}`, () => listPagesSuffix(model, container, placeholder));
+}
+
+function listPagesSuffix(model: ReportModel, container: RecordsContainer, placeholder: string): string {
   for (const e of container.entries) {
     const text = model.text.slice(e.span.start, e.span.end).trimEnd();
     const m = /([,.;]?\s*)(\(?)\d[\d,]*\s*(pp\.?|pages?|pgs?\.?)(\)?)(\.?)$/.exec(text);
@@ -193,12 +197,16 @@ interface Numbering {
 }
 
 function numbering(container: RecordsContainer, analysis: RecordsAnalysis, index: number): Numbering {
-  const numbers = container.entries.map((e) => e.number);
-  if (!numbers.length || numbers.some((n) => n === undefined)) return { number: null, appendOnly: false };
-  const all = numbers as number[];
+  const { all, sequential, cited } = memo(container, 'numbering', () => {
+    const numbers = container.entries.map((e) => e.number);
+    return {
+      all: numbers.length && numbers.every((n) => n !== undefined) ? (numbers as number[]) : null,
+      sequential: numbers.every((n, i) => n === (numbers[0] ?? 0) + i),
+      cited: analysis.citations.some((c) => (analysis.matches.get(c) ?? []).some((e) => e.container === container)),
+    };
+  });
+  if (!all) return { number: null, appendOnly: false };
   if (all.every((n) => n === all[0])) return { number: all[0], appendOnly: false }; // "1." on every item
-  const sequential = all.every((n, i) => n === all[0] + i);
-  const cited = analysis.citations.some((c) => (analysis.matches.get(c) ?? []).some((e) => e.container === container));
   // A fix never rewrites the author's lines, so later entries keep their numbers. A Markdown list
   // renders its items numbered in order whatever the source says, so the new item can take the
   // number of the one it precedes; a table's number column cannot, so there the entry goes last.

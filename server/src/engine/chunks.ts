@@ -1,0 +1,334 @@
+import type { List, Nodes, Root, RootContent } from 'mdast';
+import { ownCopy } from './memo.js';
+import { parseMarkdown } from './parse.js';
+
+/**
+ * Markdown parsed in chunks: the text is cut at block boundaries where Markdown carries no
+ * state from one block to the next (or only a list's, which `relate` checks), each chunk is
+ * parsed on its own, and the trees are put together into what parsing the whole text gives
+ * (a property test holds this). Parsing a long report in chunks is faster than at once, and
+ * the parser keeps each chunk's mdast, keyed by its text, so after an edit only the chunks
+ * whose text changed are parsed again (the others are moved to their new offsets).
+ *
+ * Where a local change is global in Markdown the whole text is parsed at once: a link
+ * reference or footnote definition anywhere (it changes how `[x]` reads in every block),
+ * and a fence or HTML block left open (it swallows the rest of the text).
+ */
+export class ChunkedParser {
+  /** The chunks of the last reading, by text; one text may occur more than once. */
+  private chunks = new Map<string, ParsedChunk[]>();
+
+  /** `sizes` for tests: small chunks put every cut to work. */
+  constructor(private readonly sizes: ChunkSizes = DEFAULT_SIZES) {}
+
+  /** The mdast of `text`; with `untilTitle`, of its chunks up to the first heading only. */
+  parse(text: string, untilTitle = false): Root {
+    const previous = this.chunks;
+    const next = new Map<string, ParsedChunk[]>();
+    const children: RootContent[] = [];
+    const cuts = [...chunkCuts(text, splitPoints(text), this.sizes), { at: text.length, listItem: false }];
+    /** Lists this reading put together from chunks: new nodes, so the cached chunks stay as parsed. */
+    const joined = new Set<List>();
+    let line = 1;
+    let complete = true;
+    let i = 0;
+    let chunk = take(previous, text.slice(0, cuts[0].at));
+    /** How the chunk goes on from the one before it: as a new block, or as more items of its last list. */
+    let continues = false;
+    for (let start = 0; ;) {
+      let end = cuts[i].at;
+      let after: { chunk: ParsedChunk; continues: boolean } | null = null;
+      while (end < text.length) {
+        if (!endsClosed(chunk)) {
+          // A fence or HTML block open at the end of the chunk runs on: read the rest as one chunk.
+          end = text.length;
+          chunk = take(previous, text.slice(start));
+          break;
+        }
+        const following = take(previous, text.slice(end, cuts[i + 1].at));
+        const relation = relate(chunk, following, cuts[i].listItem);
+        if (relation !== 'join') {
+          after = { chunk: following, continues: relation === 'continue' };
+          break;
+        }
+        // Markdown reads the two as one (a lazy line, a list of another kind): parse them together.
+        i++;
+        end = cuts[i].at;
+        chunk = take(previous, text.slice(start, end));
+      }
+      if (chunk.definitions && cuts.length > 1) {
+        this.chunks = new Map();
+        return parseMarkdown(text);
+      }
+      place(chunk, start, line);
+      next.set(chunk.text, [...(next.get(chunk.text) ?? []), chunk]);
+      const nodes = chunk.root.children;
+      const last = children.at(-1);
+      if (continues && last?.type === 'list' && nodes[0]?.type === 'list') {
+        const list = joined.has(last) ? last : copyList(last, joined, children);
+        appendItems(text, list, nodes[0]);
+        children.push(...nodes.slice(1));
+      } else {
+        children.push(...nodes);
+      }
+      line += chunk.lineBreaks;
+      start = end;
+      if (!after) break;
+      // The title decides; a "[x]" in it could still read differently once later definitions are seen.
+      if (untilTitle && nodes.some((n) => n.type === 'heading') && !chunk.text.includes('[')) {
+        complete = false;
+        next.set(after.chunk.text, [...(next.get(after.chunk.text) ?? []), after.chunk]);
+        break;
+      }
+      i++;
+      ({ chunk, continues } = after);
+    }
+    // Keep what the text still holds (and, after a detection-only reading, the rest for later).
+    this.chunks = complete ? next : mergeChunks(next, previous);
+    return rootOf(text, children);
+  }
+}
+
+interface ParsedChunk {
+  text: string;
+  root: Root;
+  /** Offset and 1-based line that the root's positions count from now. */
+  offset: number;
+  line: number;
+  lineBreaks: number;
+  /** True when the chunk defines a link reference or footnote label. */
+  definitions: boolean;
+}
+
+// A line that starts a list item; one with text after the marker may start a chunk of list items.
+const LIST_ITEM = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|\r?$)/;
+const LIST_ITEM_WITH_TEXT = /^(?:[-+*]|\d{1,9}[.)])[ \t]+\S/;
+const BLANK = /^[ \t]*\r?$/;
+const FRONT_MATTER_CLOSE = /^---\r?$/;
+
+export interface Cut {
+  /** Offset of the line the chunk starts with. */
+  at: number;
+  /** The line starts a list item, which may belong to a list that began in the chunk before. */
+  listItem: boolean;
+}
+
+/**
+ * Offsets where a chunk may start: the start of a line in column 0 that either follows a
+ * blank line and is neither a list item nor `---`, or starts a list item with text after the
+ * marker. The first kind closes every open container (list item, block quote, footnote
+ * definition) and every leaf but a fenced code or HTML block at top level, which `endsClosed`
+ * checks after parsing. The second kind may go on with a list of the chunk before, or be read
+ * into it as a lazy line: `relate` decides once both are parsed. Front matter is never cut.
+ */
+export function splitPoints(text: string): Cut[] {
+  const cuts: Cut[] = [];
+  let frontMatter = text.startsWith('---');
+  let previousBlank = false;
+  for (let pos = 0, first = true; pos < text.length; first = false) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const line = text.slice(pos, eol);
+    if (frontMatter && !first) {
+      if (FRONT_MATTER_CLOSE.test(line)) frontMatter = false;
+    } else if (!first && LIST_ITEM_WITH_TEXT.test(line)) {
+      cuts.push({ at: pos, listItem: true });
+    } else if (!first && previousBlank && /^\S/.test(line) && !LIST_ITEM.test(line) && !line.startsWith('---')) {
+      cuts.push({ at: pos, listItem: false });
+    }
+    previousBlank = BLANK.test(line);
+    pos = eol + 1;
+  }
+  return cuts;
+}
+
+export interface ChunkSizes {
+  /** Characters from one cut to the next at least. */
+  min: number;
+  /** About one split point in this many (past `min`) starts a chunk. */
+  oneIn: number;
+}
+
+// Chunks of a few kilobytes: parsing one again after an edit takes a millisecond or two, and
+// a long report is a few hundred parses rather than thousands (each parse has a fixed setup cost).
+const DEFAULT_SIZES: ChunkSizes = { min: 1_500, oneIn: 8 };
+
+/**
+ * The cuts chunks start at: the split points where the line there hashes to a multiple of
+ * `oneIn`, at least `min` characters after the previous cut. Chosen by content, not by
+ * position, so an edit moves no cut but those of the lines it touches, and the other chunks
+ * keep their text (and their parse).
+ */
+export function chunkCuts(text: string, points: Cut[], { min, oneIn }: ChunkSizes = DEFAULT_SIZES): Cut[] {
+  const chosen: Cut[] = [];
+  let last = 0;
+  for (const cut of points) {
+    if (cut.at - last < min || lineHash(text, cut.at) % oneIn !== 0) continue;
+    chosen.push(cut);
+    last = cut.at;
+  }
+  return chosen;
+}
+
+/** FNV-1a over the first characters of the line at `at`. */
+function lineHash(text: string, at: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = at; i < at + 48 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) break;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * How a chunk reads after the chunk before it: as a new block; when it starts with a list
+ * item, as more items of that chunk's last list (same marker); or, when Markdown would read
+ * the two differently together, not apart at all.
+ */
+function relate(before: ParsedChunk, after: ParsedChunk, listItem: boolean): 'continue' | 'separate' | 'join' {
+  const last = before.root.children.at(-1);
+  // A fence or HTML block left open inside a container ends where Markdown closes the container, not at the cut.
+  if (last && last !== lastBlock(last) && !closed(before, lastBlock(last))) return 'join';
+  if (!listItem) return 'separate';
+  const first = after.root.children[0];
+  if (last?.type === 'list') {
+    return first?.type === 'list' && markerOf(before, last) === markerOf(after, first) ? 'continue' : 'join';
+  }
+  // Indented code stays open over blank lines, and micromark then reads "2) x" as a paragraph.
+  if (last?.type === 'code' && !FENCE_OPEN.test(sourceOf(before, last))) return 'join';
+  return /(?:^|\n)[ \t]*\r?\n$/.test(before.text) ? 'separate' : 'join';
+}
+
+/** The bullet, or the delimiter after the number, of a list's first item: items with another marker start another list. */
+function markerOf(chunk: ParsedChunk, list: List): string {
+  const at = (list.position?.start.offset ?? 0) - chunk.offset;
+  return /^[ \t]*(?:\d{1,9})?([-+*.)])/.exec(chunk.text.slice(at, at + 16))?.[1] ?? '';
+}
+
+/** A copy of `list` (the last of `children`) that later chunks' items can be added to. */
+function copyList(list: List, joined: Set<List>, children: RootContent[]): List {
+  const copy: List = { ...list, children: [...list.children] };
+  if (list.position) copy.position = { start: { ...list.position.start }, end: { ...list.position.end } };
+  joined.add(copy);
+  children[children.length - 1] = copy;
+  return copy;
+}
+
+/** Adds the items of `more` to `list`, loose as Markdown reads it when a blank line separates the two. */
+function appendItems(text: string, list: List, more: List): void {
+  const lastEnd = list.children.at(-1)?.position?.end.offset ?? 0;
+  const firstStart = more.children[0]?.position?.start.offset ?? lastEnd;
+  list.children.push(...more.children);
+  list.spread = !!(list.spread || more.spread || /\n[ \t]*\r?\n/.test(text.slice(lastEnd, firstStart)));
+  if (list.position && more.position) list.position.end = { ...more.position.end };
+}
+
+/** The chunk's parse from the previous reading, or a fresh one. */
+function take(previous: Map<string, ParsedChunk[]>, text: string): ParsedChunk {
+  const reusable = previous.get(text);
+  const reused = reusable?.pop();
+  if (reused) return reused;
+  // The chunk outlives this reading: its text, and the node values sliced from it, must not keep this version's whole text alive.
+  const own = ownCopy(text);
+  const root = parseMarkdown(own);
+  return { text: own, root, offset: 0, line: 1, lineBreaks: countLineBreaks(text), definitions: hasDefinitions(root) };
+}
+
+function mergeChunks(next: Map<string, ParsedChunk[]>, rest: Map<string, ParsedChunk[]>): Map<string, ParsedChunk[]> {
+  for (const [text, chunks] of rest) if (chunks.length) next.set(text, [...(next.get(text) ?? []), ...chunks]);
+  return next;
+}
+
+function countLineBreaks(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+function hasDefinitions(node: Nodes): boolean {
+  if (node.type === 'definition' || node.type === 'footnoteDefinition') return true;
+  return 'children' in node && (node.children as Nodes[]).some(hasDefinitions);
+}
+
+/**
+ * Moves the chunk's positions so they count from `offset` and `line` of the whole text. The
+ * points are changed in place: every node has its own (lists put together from chunks copy theirs).
+ */
+function place(chunk: ParsedChunk, offset: number, line: number): void {
+  const dOffset = offset - chunk.offset;
+  const dLine = line - chunk.line;
+  if (!dOffset && !dLine) return;
+  const move = (node: Nodes) => {
+    const p = node.position;
+    if (p) {
+      p.start.line += dLine;
+      p.start.offset = (p.start.offset ?? 0) + dOffset;
+      p.end.line += dLine;
+      p.end.offset = (p.end.offset ?? 0) + dOffset;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) move(child);
+  };
+  for (const child of chunk.root.children) move(child);
+  chunk.offset = offset;
+  chunk.line = line;
+}
+
+function rootOf(text: string, children: RootContent[]): Root {
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  const end = { line: countLineBreaks(text) + 1, column: text.length - lastBreak, offset: text.length };
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+}
+
+// HTML blocks that blank lines do not end (CommonMark kinds 1 to 5), with what ends them.
+const HTML_ENDS: [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+];
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+/** True unless the chunk's last block is a fenced code or HTML block still open at its end. */
+function endsClosed(chunk: ParsedChunk): boolean {
+  const last = chunk.root.children.at(-1);
+  return !last || closed(chunk, last);
+}
+
+/** True unless the block is a fenced code or HTML block still open at its end. */
+function closed(chunk: ParsedChunk, block: Nodes): boolean {
+  if (block.type !== 'code' && block.type !== 'html') return true;
+  const source = sourceOf(chunk, block);
+  if (block.type === 'code') {
+    const open = FENCE_OPEN.exec(source);
+    if (!open) return true; // indented code: a line in column 0 ends it
+    const lines = source.split(/\r?\n|\r/);
+    // A closing fence is indented at most 3 spaces past the column its container's content starts at.
+    const close = lines.length > 1 ? /^( *)(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]) : null;
+    const indent = (close?.[1].length ?? 0) - ((block.position?.start.column ?? 1) - 1);
+    return !!close && indent >= 0 && indent <= 3 && close[2][0] === open[1][0] && close[2].length >= open[1].length;
+  }
+  const kind = HTML_ENDS.find(([start]) => start.test(source));
+  if (!kind) return true; // other HTML blocks end at a blank line
+  const afterStart = source.replace(kind[0], '');
+  return kind[1].test(afterStart) || (kind[0] === HTML_ENDS[1][0] && /^-?>/.test(afterStart));
+}
+
+/** A block's text in its chunk (positions count from the offset the chunk was last placed at). */
+function sourceOf(chunk: ParsedChunk, block: Nodes): string {
+  const from = (block.position?.start.offset ?? chunk.offset) - chunk.offset;
+  return chunk.text.slice(from, (block.position?.end.offset ?? chunk.offset + chunk.text.length) - chunk.offset);
+}
+
+/** The innermost last block of a container (a list's last item's last block, and so on down). */
+function lastBlock(node: Nodes): Nodes {
+  let block = node;
+  while ((block.type === 'list' || block.type === 'listItem' || block.type === 'blockquote') && block.children.length) {
+    block = block.children[block.children.length - 1];
+  }
+  return block;
+}
