@@ -26,7 +26,7 @@ describe('privacy: nothing leaves the machine', () => {
     const text = report({
       'History of Present Illness': `${marker} lifted a keg on 03/12/2024. I disagree with Dr. ${marker.split(' ')[1]}.`,
       Causation: `The strain may have been caused by the lift, says ${marker}.`,
-    }, { frontMatter: `report: IME\nexaminee: ${marker}\ntreating: [${marker}` });
+    }, { frontMatter: `report: IME\nexaminee: ${marker}\nnote: !Quatermass-tag unresolved\ntreating: [${marker}` });
     const uri = session.open('case.md', text);
     const items = await session.pull(uri);
     expect(items.length).toBeGreaterThan(0);

@@ -476,7 +476,7 @@ class TreatingAnalyser {
     const out: TreatingDisagreement[] = [];
     for (const info of this.infos) {
       const block = info.sentence.block;
-      if (block.type === 'heading' || [...SKIPPED_KINDS, 'records' as const].some((k) => inKind(block, k))) continue;
+      if (block.type === 'heading' || inKind(block, 'records') || SKIPPED_KINDS.some((k) => inKind(block, k))) continue;
       if (isQuestion(info.sentence.text)) continue;
       const explicit = this.explicitTarget(info);
       const target = explicit ?? this.implicitTarget(info);
@@ -708,7 +708,14 @@ function roleHolder<T extends { start: number; end: number }>(
   return preceding;
 }
 
+const topicsByText = new TextMemo<OpinionTopic | null>();
+
+/** The topic named first in the text. */
 function topicOf(text: string): OpinionTopic | null {
+  return topicsByText.get(text, firstTopic);
+}
+
+function firstTopic(text: string): OpinionTopic | null {
   let best: { topic: OpinionTopic; at: number } | null = null;
   for (const [topic, re] of TOPICS) {
     re.lastIndex = 0;

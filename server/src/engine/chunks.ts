@@ -18,15 +18,25 @@ export class ChunkedParser {
   /** The chunks of the last reading, by text; one text may occur more than once. */
   private chunks = new Map<string, ParsedChunk[]>();
 
+  /** The last text cut and its cuts: a lint reads the same text twice (for its title, then whole). */
+  private lastCut: { text: string; cuts: Cut[] } | null = null;
+
   /** `sizes` for tests: small chunks put every cut to work. */
   constructor(private readonly sizes: ChunkSizes = DEFAULT_SIZES) {}
+
+  private cutsOf(text: string): Cut[] {
+    if (this.lastCut?.text !== text) {
+      this.lastCut = { text, cuts: [...chunkCuts(text, splitPoints(text), this.sizes), { at: text.length, listItem: false }] };
+    }
+    return this.lastCut.cuts;
+  }
 
   /** The mdast of `text`; with `untilTitle`, of its chunks up to the first heading only. */
   parse(text: string, untilTitle = false): Root {
     const previous = this.chunks;
     const next = new Map<string, ParsedChunk[]>();
     const children: RootContent[] = [];
-    const cuts = [...chunkCuts(text, splitPoints(text), this.sizes), { at: text.length, listItem: false }];
+    const cuts = this.cutsOf(text);
     /** Lists this reading put together from chunks: new nodes, so the cached chunks stay as parsed. */
     const joined = new Set<List>();
     let line = 1;
@@ -35,7 +45,8 @@ export class ChunkedParser {
     let chunk = take(previous, text.slice(0, cuts[0].at));
     /** How the chunk goes on from the one before it: as a new block, or as more items of its last list. */
     let continues = false;
-    for (let start = 0; ;) {
+    let start = 0;
+    for (;;) {
       let end = cuts[i].at;
       let after: { chunk: ParsedChunk; continues: boolean } | null = null;
       while (end < text.length) {
@@ -85,7 +96,7 @@ export class ChunkedParser {
     }
     // Keep what the text still holds (and, after a detection-only reading, the rest for later).
     this.chunks = complete ? next : mergeChunks(next, previous);
-    return rootOf(text, children);
+    return rootOf(text, children, start, line);
   }
 }
 
@@ -101,10 +112,11 @@ interface ParsedChunk {
 }
 
 // A line that starts a list item; one with text after the marker may start a chunk of list items.
-const LIST_ITEM = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|\r?$)/;
-const LIST_ITEM_WITH_TEXT = /^(?:[-+*]|\d{1,9}[.)])[ \t]+\S/;
-const BLANK = /^[ \t]*\r?$/;
-const FRONT_MATTER_CLOSE = /^---\r?$/;
+const LIST_ITEM = /(?:[-+*]|\d{1,9}[.)])(?:[ \t]|\r?(?:\n|$))/y;
+const LIST_ITEM_WITH_TEXT = /(?:[-+*]|\d{1,9}[.)])[ \t]+[^\s]/y;
+const BLANK = /[ \t]*\r?(?:\n|$)/y;
+const FRONT_MATTER_CLOSE = /---\r?(?:\n|$)/y;
+const NOT_SPACE = /\S/y;
 
 export interface Cut {
   /** Offset of the line the chunk starts with. */
@@ -125,18 +137,22 @@ export function splitPoints(text: string): Cut[] {
   const cuts: Cut[] = [];
   let frontMatter = text.startsWith('---');
   let previousBlank = false;
+  // Sticky patterns test each line where it starts, without cutting the text into lines.
+  const at = (re: RegExp, pos: number) => {
+    re.lastIndex = pos;
+    return re.test(text);
+  };
   for (let pos = 0, first = true; pos < text.length; first = false) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
-    const line = text.slice(pos, eol);
     if (frontMatter && !first) {
-      if (FRONT_MATTER_CLOSE.test(line)) frontMatter = false;
-    } else if (!first && LIST_ITEM_WITH_TEXT.test(line)) {
+      if (at(FRONT_MATTER_CLOSE, pos)) frontMatter = false;
+    } else if (!first && at(LIST_ITEM_WITH_TEXT, pos)) {
       cuts.push({ at: pos, listItem: true });
-    } else if (!first && previousBlank && /^\S/.test(line) && !LIST_ITEM.test(line) && !line.startsWith('---')) {
+    } else if (!first && previousBlank && at(NOT_SPACE, pos) && !at(LIST_ITEM, pos) && !text.startsWith('---', pos)) {
       cuts.push({ at: pos, listItem: false });
     }
-    previousBlank = BLANK.test(line);
+    previousBlank = at(BLANK, pos);
     pos = eol + 1;
   }
   return cuts;
@@ -277,10 +293,10 @@ function place(chunk: ParsedChunk, offset: number, line: number): void {
   chunk.line = line;
 }
 
-function rootOf(text: string, children: RootContent[]): Root {
-  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-  const end = { line: countLineBreaks(text) + 1, column: text.length - lastBreak, offset: text.length };
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+/** The root of the text up to `end` (all of it, unless reading stopped at the title), which is on line `line`. */
+function rootOf(text: string, children: RootContent[], end: number, line: number): Root {
+  const lastBreak = end ? Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1)) : -1;
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: end - lastBreak, offset: end } } };
 }
 
 // HTML blocks that blank lines do not end (CommonMark kinds 1 to 5), with what ends them.

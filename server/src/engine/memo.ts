@@ -23,8 +23,7 @@ export class TextMemo<V> {
     const known = this.young.get(text);
     if (known !== undefined) return known;
     if (text.length > this.maxKeyLength) return compute(text);
-    // A slice of a document would keep the whole document alive; keep (and compute on) a copy.
-    const own = ownCopy(text);
+    const own = interned(text);
     const kept = this.old.get(text);
     return this.remember(own, kept !== undefined ? kept : compute(own));
   }
@@ -34,9 +33,33 @@ export class TextMemo<V> {
       this.old = this.young;
       this.young = new Map();
     }
-    this.young.set(text, value);
-    return value;
+    // Most texts hold nothing a detector looks for: one shared empty list stands for all of them.
+    const kept = Array.isArray(value) && value.length === 0 ? (NOTHING as V) : value;
+    this.young.set(text, kept);
+    return kept;
   }
+}
+
+const NOTHING: readonly never[] = Object.freeze([]);
+
+/** The texts the memos are keyed by, one copy of each for all of them, in the same two generations. */
+let youngTexts = new Map<string, string>();
+let oldTexts = new Map<string, string>();
+const MAX_TEXTS = 100_000;
+
+/**
+ * The memos' own copy of `text`: a slice of a document would keep the whole document alive,
+ * and every memo keeping its own copy of every sentence would multiply them.
+ */
+function interned(text: string): string {
+  let own = youngTexts.get(text) ?? oldTexts.get(text);
+  if (own === undefined) own = ownCopy(text);
+  if (youngTexts.size >= MAX_TEXTS) {
+    oldTexts = youngTexts;
+    youngTexts = new Map();
+  }
+  youngTexts.set(own, own);
+  return own;
 }
 
 /** A copy of `text` that shares no storage with the string it was sliced from. */

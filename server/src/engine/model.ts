@@ -1,6 +1,7 @@
 import type { Heading as MdHeading, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { ChunkedParser } from './chunks.js';
+import { ownCopy } from './memo.js';
 import { SectionClassifier, type SectionKind } from './sections.js';
 import { splitSentences } from './sentences.js';
 import { LineIndex, type Span } from './text.js';
@@ -315,13 +316,15 @@ interface Piece {
 
 /** The span of `source` with the pieces (in order, not overlapping) put in and everything else but line breaks turned to spaces. */
 function overlay(source: string, span: Span, pieces: Piece[]): string {
-  let out = '';
+  const parts: string[] = [];
   let at = span.start;
   for (const piece of pieces) {
-    out += source.slice(at, piece.start).replace(/[^\r\n]/g, ' ') + piece.text;
+    parts.push(source.slice(at, piece.start).replace(/[^\r\n]/g, ' '), piece.text);
     at = piece.start + piece.text.length;
   }
-  return out + source.slice(at, span.end).replace(/[^\r\n]/g, ' ');
+  parts.push(source.slice(at, span.end).replace(/[^\r\n]/g, ' '));
+  // A string of its own (a join of one part is that part): memoised prose outlives this version of the text.
+  return ownCopy(parts.join(''));
 }
 
 /**
@@ -370,7 +373,8 @@ function maskedText(source: string, node: Nodes, span: Span, comments: HtmlComme
 
 function readFrontMatter(value: string, span: Span): FrontMatter {
   try {
-    const data = parseYaml(value, { maxAliasCount: 100 }) as unknown;
+    // 'error': the parser's warnings quote the YAML, which is report text, and would reach the editor's log.
+    const data = parseYaml(value, { maxAliasCount: 100, logLevel: 'error' }) as unknown;
     if (data === null || data === undefined) return { span, data: {} };
     if (typeof data !== 'object' || Array.isArray(data)) return { span, data: {}, error: 'front matter is not a mapping of keys to values' };
     return { span, data: data as Record<string, unknown> };
@@ -388,12 +392,14 @@ export function sectionsAt(block: Block): Section[] {
 
 /** True when the block sits in (or under) a section of the kind. */
 export function inKind(block: Block, kind: SectionKind): boolean {
-  return sectionsAt(block).some((s) => s.kinds.includes(kind));
+  return sectionOfKind(block, kind) !== null;
 }
 
 /** The nearest section (the block's own or an ancestor) of the kind. */
 export function sectionOfKind(block: Block, kind: SectionKind): Section | null {
-  return sectionsAt(block).find((s) => s.kinds.includes(kind)) ?? null;
+  // Walked without building the list of sections: rules ask this of every sentence.
+  for (let s = block.section; s; s = s.parent) if (s.kinds.includes(kind)) return s;
+  return null;
 }
 
 export function blocksIn(model: ReportModel, section: Section): Block[] {
