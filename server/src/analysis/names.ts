@@ -47,12 +47,12 @@ export interface FoundName {
   end: number;
 }
 
-/** A sentence's names depend on its text alone; copies, so a caller's changes stay its own. */
-const namesByText = new TextMemo<FoundName[]>();
+/** A sentence's names depend on its text alone. */
+const namesByText = new TextMemo<readonly FoundName[]>();
 
-/** Every titled or credentialed name in `text`, with its offsets. */
-export function findNames(text: string): FoundName[] {
-  return namesByText.get(text, readNames).map((f) => ({ ...f, name: { ...f.name } }));
+/** Every titled or credentialed name in `text`, with its offsets; shared with later calls, so read-only. */
+export function findNames(text: string): readonly FoundName[] {
+  return namesByText.get(text, readNames);
 }
 
 function readNames(text: string): FoundName[] {

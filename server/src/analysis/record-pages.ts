@@ -1,5 +1,6 @@
 import type { ListItem } from 'mdast';
 import { type Block, type ReportModel, type Section, blocksIn, inKind } from '../engine/model.js';
+import { TextMemo } from '../engine/memo.js';
 import type { Span } from '../engine/text.js';
 
 /** One entry of the Records Reviewed section (a list item or a table row) and its page count. */
@@ -52,7 +53,14 @@ function countValue(word: string): number {
 }
 
 /** Sum of the page counts a piece of text states, or null when it states none. */
+const pagesByText = new TextMemo<number | null>();
+
+/** The pages an entry's text states, summed. */
 function pagesIn(text: string): number | null {
+  return pagesByText.get(text, countPages);
+}
+
+function countPages(text: string): number | null {
   let total: number | null = null;
   for (const m of text.matchAll(PAGE_COUNT)) total = (total ?? 0) + countValue(m[1]);
   for (const m of text.matchAll(PAGE_RANGE)) total = (total ?? 0) + Math.max(0, Number(m[2]) - Number(m[1]) + 1);
@@ -108,12 +116,12 @@ export function analyseRecordPages(model: ReportModel): RecordPages {
   for (const section of sections) {
     const blocks = blocksIn(model, section);
     const items = new Map<ListItem, Block[]>();
+    const headers = new Map(blocks.filter((b) => b.header && b.table).map((b) => [b.table, b]));
     for (const block of blocks) {
       if (block.type === 'tableRow') {
         entryBlocks.add(block);
         if (block.header) continue;
-        const header = blocks.find((b) => b.table === block.table && b.header);
-        readTableRow(block, pagesColumn(header), result);
+        readTableRow(block, pagesColumn(headers.get(block.table)), result);
       } else if (block.list && !block.list.item.children.some((child) => child.type === 'list')) {
         // Only leaf items are entries; an item holding a nested list is a group heading.
         const group = items.get(block.list.item) ?? [];

@@ -318,9 +318,10 @@ class EntryReader {
 
   constructor(private readonly model: ReportModel) {
     for (const { span, pages } of analyseRecordPages(model).entries) if (!this.pages.has(span.start)) this.pages.set(span.start, pages);
+    // Definitions are blocks: only containers of blocks can hold one, so prose is not walked.
     const visit = (node: Nodes) => {
       if (node.type === 'footnoteDefinition' && /^r\d+$/i.test(node.identifier)) this.footnotes.push({ node, span: spanOf(node) });
-      else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+      else if (node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') for (const child of node.children as Nodes[]) visit(child);
     };
     visit(model.root);
   }

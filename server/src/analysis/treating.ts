@@ -417,6 +417,7 @@ class TreatingAnalyser {
   }
 
   private opinionAgent(info: SentenceInfo, text: string, base: number, topic: OpinionTopic | null): { physician: Physician; topic: OpinionTopic | null } | null {
+    if (!info.refs.length && !matchAll(PRONOUN, text).length) return null; // nobody in the sentence to hold an opinion
     const candidates: { physician: Physician; start: number; end: number; pronoun: boolean }[] = info.refs.map((r) => ({
       physician: r.physician, start: r.span.start - base, end: r.span.end - base, pronoun: false,
     }));
@@ -499,6 +500,7 @@ class TreatingAnalyser {
   /** The person an explicit disagreement marker in the sentence is aimed at (treating or not), or null. */
   private explicitTarget(info: SentenceInfo): Physician | null {
     const text = maskQuotes(info.sentence.text);
+    if (!markersIn(text)) return null;
     const base = info.sentence.span.start;
     const refs = info.refs.map((r) => ({ physician: r.physician, start: r.span.start - base, end: r.span.end - base }));
     const after = (at: number) => refs.find((r) => r.start >= at && r.start - at <= 60 && !/;/.test(text.slice(at, r.start)));
@@ -672,6 +674,13 @@ function negatedRole(text: string, index: number): boolean {
 }
 
 /** Quoted words belong to someone else: blank them so their "I disagree" is not the examiner's. */
+const markedTexts = new TextMemo<boolean>();
+
+/** True when a disagreement marker occurs in the text: most sentences hold none, and then one lookup answers. */
+function markersIn(text: string): boolean {
+  return markedTexts.get(text, (t) => [...PERSONAL_MARKERS, ...NAMED_MARKERS.map((m) => m.re), PARTIAL_AGREEMENT].some((re) => matchAll(re, t).length > 0));
+}
+
 function maskQuotes(text: string): string {
   return text.replace(/“[^”]{0,400}”|"[^"]{0,400}"/g, (q) => ' '.repeat(q.length));
 }

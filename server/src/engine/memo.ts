@@ -48,10 +48,11 @@ let oldTexts = new Map<string, string>();
 const MAX_TEXTS = 100_000;
 
 /**
- * The memos' own copy of `text`: a slice of a document would keep the whole document alive,
- * and every memo keeping its own copy of every sentence would multiply them.
+ * The one copy of `text` that the memos key by (the model's sentences are these copies too,
+ * so a memo finds them by identity): a slice of a document would keep the whole document
+ * alive, and every memo keeping its own copy of every sentence would multiply them.
  */
-function interned(text: string): string {
+export function interned(text: string): string {
   let own = youngTexts.get(text) ?? oldTexts.get(text);
   if (own === undefined) own = ownCopy(text);
   if (youngTexts.size >= MAX_TEXTS) {

@@ -1,7 +1,7 @@
 import type { Heading as MdHeading, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { ChunkedParser } from './chunks.js';
-import { ownCopy } from './memo.js';
+import { interned, ownCopy } from './memo.js';
 import { SectionClassifier, type SectionKind } from './sections.js';
 import { splitSentences } from './sentences.js';
 import { LineIndex, type Span } from './text.js';
@@ -136,7 +136,7 @@ function memoisedProse(node: Nodes, start: number, comments: HtmlComment[], comp
   if (!memo) {
     const found: HtmlComment[] = [];
     const { text, sentences } = compute(found);
-    const sentenceTexts = sentences.map((s) => text.slice(s.start - start, s.end - start));
+    const sentenceTexts = sentences.map((s) => interned(text.slice(s.start - start, s.end - start)));
     memo = { start, comments: found, text, sentences, sentenceTexts };
     proseMemo.set(node, memo);
   }

@@ -1,5 +1,5 @@
 import { type CalendarDate, type FoundDate, dayNumber, formatLike } from '../analysis/dates.js';
-import { type PersonName, findNames, sameName } from '../analysis/names.js';
+import { type FoundName, type PersonName, findNames, sameName } from '../analysis/names.js';
 import { type RecordEntry, type RecordReference, type RecordsAnalysis, type RecordsContainer, type UnlistedRecord, analyseRecords, findFacilities } from '../analysis/records.js';
 import type { ReportModel } from '../engine/model.js';
 import { lineBreakOf } from '../engine/text.js';
@@ -41,7 +41,10 @@ function providerLabel(model: ReportModel, reference: RecordReference): string |
 }
 
 function fullestName(model: ReportModel, name: PersonName): string | undefined {
-  const fuller = findNames(model.text)
+  // The names of the whole text, read once per lint however many fixes ask.
+  let names = model.cache.get('names') as readonly FoundName[] | undefined;
+  if (!names) model.cache.set('names', (names = findNames(model.text)));
+  const fuller = names
     .filter((n) => sameName(n.name, name) && n.name.given)
     .map((n) => model.text.slice(n.start, n.end).replace(/\s+/g, ' ').replace(/['’]s$/, ''));
   return fuller.sort((a, b) => b.length - a.length)[0];
