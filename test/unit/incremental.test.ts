@@ -72,7 +72,7 @@ describe('incremental analysis', () => {
     const lines = fc.constantFrom(
       '1. Record one', '2. Record two', '10) Record ten', '2) Other delimiter', '- Bullet', '* Star', '+ Plus', '-', '1.',
       '   continued', '  - nested', 'lazy text', '', '', '---', '* * *', '> quote', '```', '    code', '| a | b |', '|---|---|',
-      '# Heading', 'Paragraph.', '<!--', '-->', '  ```', '- [ ] task',
+      '# Heading', 'Paragraph.', '<!--', '-->', '  ```', '- [ ] task', '01. Zero-padded', '1) One', '  2. Indented',
     );
     const document = fc.oneof(fc.array(lines, { maxLength: 30 }).map((ls) => ls.join('\n')), reportLike);
     // Chunks of any size, down to one per split point.

@@ -49,6 +49,7 @@ export class ChunkedParser {
     for (;;) {
       let end = cuts[i].at;
       let after: { chunk: ParsedChunk; continues: boolean } | null = null;
+      let joins = 1;
       while (end < text.length) {
         if (!endsClosed(chunk)) {
           // A fence or HTML block open at the end of the chunk runs on: read the rest as one chunk.
@@ -62,8 +63,10 @@ export class ChunkedParser {
           after = { chunk: following, continues: relation === 'continue' };
           break;
         }
-        // Markdown reads the two as one (a lazy line, a list of another kind): parse them together.
-        i++;
+        // Markdown reads the two as one (a lazy line, a list of another kind): parse them together,
+        // taking twice as many cuts each time it happens again, so a long run of them is not quadratic.
+        i = Math.min(i + joins, cuts.length - 1);
+        joins *= 2;
         end = cuts[i].at;
         chunk = take(previous, text.slice(start, end));
       }
@@ -208,9 +211,11 @@ function relate(before: ParsedChunk, after: ParsedChunk, listItem: boolean): 'co
   if (last && last !== lastBlock(last) && !closed(before, lastBlock(last))) return 'join';
   if (!listItem) return 'separate';
   const first = after.root.children[0];
-  if (last?.type === 'list') {
-    return first?.type === 'list' && markerOf(before, last) === markerOf(after, first) ? 'continue' : 'join';
+  if (last?.type === 'list' && first?.type === 'list') {
+    // Items with another marker start another list (micromark's list goes on or ends before any paragraph rule applies).
+    return markerOf(before, last) === markerOf(after, first) ? 'continue' : 'separate';
   }
+  if (last?.type === 'list') return 'join';
   // Indented code stays open over blank lines, and micromark then reads "2) x" as a paragraph.
   if (last?.type === 'code' && !FENCE_OPEN.test(sourceOf(before, last))) return 'join';
   return /(?:^|\n)[ \t]*\r?\n$/.test(before.text) ? 'separate' : 'join';
