@@ -1,14 +1,23 @@
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { startServer } from './server.js';
 import { nodeHost } from './workspace.js';
+
+const HEAP_GROWING_PERCENT = 50;
 
 // A stray rejection must not take the server down with every open report; say so without
 // the error's text, which could quote a report.
 process.on('unhandledRejection', (reason) => {
   process.stderr.write(`ime-lint-server: an operation failed (${(reason as Error)?.name ?? 'unknown error'}); the server keeps running.\n`);
 });
+
+// V8 lets the heap grow to several times what is live before it collects again; a long report's
+// parse leaves hundreds of megabytes of garbage that an editor keeps resident. A smaller growth
+// step costs more frequent collections (a few percent of the time) for about a third less memory.
+// The growth factor is read at each collection, so it can be set now, after startup.
+setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
 // Bundled to <package>/dist/server.cjs; the package root holds the README the diagnostics link to.
 // `--stdio`, `--node-ipc` and `--socket=N` are read from the command line by createConnection.
