@@ -2,6 +2,7 @@ import type { Block, ReportModel, Section, Sentence } from '../engine/model.js';
 import { blocksIn } from '../engine/model.js';
 import { PROFILES } from '../engine/profiles.js';
 import type { SectionKind } from '../engine/sections.js';
+import { TextMemo } from '../engine/memo.js';
 import type { Span } from '../engine/text.js';
 import { findDates } from './dates.js';
 import { findEvidence, findReasonConnector } from './evidence.js';
@@ -263,8 +264,15 @@ interface FoundLink {
   event?: Span;
 }
 
+/** Links by clause text, read in prose and in a diagnosis list; shared, so read-only. */
+const linksByText = [new TextMemo<FoundLink | null>(), new TextMemo<FoundLink | null>()];
+
 /** The first causal link in a clause that connects a condition to an event (offsets relative to the clause). */
 function findLink(clause: string, diagnoses: boolean): FoundLink | null {
+  return linksByText[diagnoses ? 1 : 0].get(clause, (c) => readLink(c, diagnoses));
+}
+
+function readLink(clause: string, diagnoses: boolean): FoundLink | null {
   const candidates: FoundLink[] = [];
   for (const pattern of LINKS) {
     for (const m of clause.matchAll(pattern.re)) {

@@ -516,6 +516,34 @@ function glueHolds(glue: string, link: ReadonlySet<string>, nouns: DocumentNoun[
   return (link.has(tokens[tokens.length - 1]) && /[\s(]$/.test(glue)) || (link === DATE_LINK ? /[,(]\s*$/ : /\(\s*$/).test(glue);
 }
 
+const citationsByText = new TextMemo<CitationReference[]>();
+
+/** The citation keys a block's text writes ("[R3]", "[^r3]", "(Rec. 3-5)"), at offsets in the text; shared, so read-only. */
+function citationsIn(text: string): readonly CitationReference[] {
+  return citationsByText.get(text, readCitationKeys);
+}
+
+function readCitationKeys(text: string): CitationReference[] {
+  const out: CitationReference[] = [];
+  for (const m of text.matchAll(CITATION)) {
+    const inner = m[1] ?? m[2];
+    const prefix = m[1] ? 'r' : '';
+    const keys: CitationReference['keys'] = [];
+    const parts = [...inner.matchAll(/(R?)(\d+)|([-–])/gi)];
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
+      if (p[3] && keys.length && parts[i + 1]?.[2]) {
+        const to = Number(parts[i + 1][2]);
+        for (let n = keys[keys.length - 1].number + 1; n < to && n - keys[keys.length - 1].number < 100; n++) keys.push({ label: `${prefix.toUpperCase()}${n}`, prefix, number: n });
+      } else if (p[2]) {
+        keys.push({ label: `${prefix.toUpperCase()}${Number(p[2])}`, prefix, number: Number(p[2]) });
+      }
+    }
+    out.push({ span: { start: m.index, end: m.index + m[0].length }, keys });
+  }
+  return out;
+}
+
 class ReferenceReader {
   readonly references: RecordReference[] = [];
   readonly citations: CitationReference[] = [];
@@ -536,23 +564,7 @@ class ReferenceReader {
   }
 
   private readCitations(block: Block): void {
-    CITATION.lastIndex = 0;
-    for (const m of block.text.matchAll(CITATION)) {
-      const inner = m[1] ?? m[2];
-      const prefix = m[1] ? 'r' : '';
-      const keys: CitationReference['keys'] = [];
-      const parts = [...inner.matchAll(/(R?)(\d+)|([-–])/gi)];
-      for (let i = 0; i < parts.length; i++) {
-        const p = parts[i];
-        if (p[3] && keys.length && parts[i + 1]?.[2]) {
-          const to = Number(parts[i + 1][2]);
-          for (let n = keys[keys.length - 1].number + 1; n < to && n - keys[keys.length - 1].number < 100; n++) keys.push({ label: `${prefix.toUpperCase()}${n}`, prefix, number: n });
-        } else if (p[2]) {
-          keys.push({ label: `${prefix.toUpperCase()}${Number(p[2])}`, prefix, number: Number(p[2]) });
-        }
-      }
-      this.citations.push({ span: { start: block.span.start + m.index, end: block.span.start + m.index + m[0].length }, keys });
-    }
+    for (const c of citationsIn(block.text)) this.citations.push({ span: shiftSpan(c.span, block.span.start), keys: c.keys });
   }
 
   private readSentence(sentence: Sentence): void {

@@ -225,10 +225,14 @@ class TreatingAnalyser {
       this.blockIndex.set(block, index);
       if (block.type === 'heading') this.headingBlocks.set(block.span.start, block);
       for (const sentence of block.sentences) {
-        const info: SentenceInfo = { sentence, index: this.infos.length, names: [], refs: [], topic: null, voiced: FIRST_PERSON.test(sentence.text) };
+        const info: SentenceInfo = { sentence, index: this.infos.length, names: [], refs: [], topic: null, voiced: firstPerson(sentence.text) };
         this.infos.push(info);
         this.infoBySentence.set(sentence, info);
-        if (block.list) this.entries.set(block.list.item, [...(this.entries.get(block.list.item) ?? []), info]);
+        if (block.list) {
+          const entry = this.entries.get(block.list.item);
+          if (entry) entry.push(info);
+          else this.entries.set(block.list.item, [info]);
+        }
       }
     });
     for (const info of this.infos) this.collectNames(info);
@@ -674,6 +678,13 @@ function negatedRole(text: string, index: number): boolean {
 }
 
 /** Quoted words belong to someone else: blank them so their "I disagree" is not the examiner's. */
+const voicedTexts = new TextMemo<boolean>();
+
+/** True when the examiner speaks in the first person ("I", "my", "we"). */
+function firstPerson(text: string): boolean {
+  return voicedTexts.get(text, (t) => FIRST_PERSON.test(t));
+}
+
 const markedTexts = new TextMemo<boolean>();
 
 /** True when a disagreement marker occurs in the text: most sentences hold none, and then one lookup answers. */
