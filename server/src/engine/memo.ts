@@ -53,8 +53,9 @@ const MAX_TEXTS = 100_000;
  * alive, and every memo keeping its own copy of every sentence would multiply them.
  */
 export function interned(text: string): string {
-  let own = youngTexts.get(text) ?? oldTexts.get(text);
-  if (own === undefined) own = ownCopy(text);
+  const young = youngTexts.get(text);
+  if (young !== undefined) return young;
+  const own = oldTexts.get(text) ?? ownCopy(text);
   if (youngTexts.size >= MAX_TEXTS) {
     oldTexts = youngTexts;
     youngTexts = new Map();
