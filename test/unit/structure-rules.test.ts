@@ -42,6 +42,13 @@ describe('section-missing', () => {
     for (const line of text.split('\n')) expect(fixed.text.split('\n')).toContain(line);
   });
 
+  it('inserts a section before an indented heading without splitting its line', () => {
+    const text = '# Independent Medical Examination\n\n## Discussion\n\nText.\n\n  ## Work Status\n\nFull duty.\n';
+    const fixed = fixAll(text, { filePath: 'case.ime.md' });
+    expect(fixed.text.split('\n')).toContain('  ## Work Status');
+    expect(fixed.text).toMatch(/\n\n## Causation\n[\s\S]*\n\n  ## Work Status\n/);
+  });
+
   it('fills a report that has only a title and a paragraph, keeping the paragraph first', () => {
     const text = '# Independent Medical Examination\n\nMr. Doe was examined on 2/2/2024.\n';
     const fixed = fixAll(text);

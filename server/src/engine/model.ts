@@ -4,7 +4,7 @@ import { ChunkedParser } from './chunks.js';
 import { interned, ownCopy } from './memo.js';
 import { SectionClassifier, type SectionKind } from './sections.js';
 import { splitSentences } from './sentences.js';
-import { LineIndex, type Span } from './text.js';
+import { LineIndex, lineStartIfIndented, type Span } from './text.js';
 
 export interface Heading {
   /** The heading's words, without markers. */
@@ -197,8 +197,10 @@ class ModelBuilder {
     const block = this.proseBlock('heading', node, null);
     const heading: Heading = { text: block.text.replace(/\s+/g, ' ').trim(), depth: node.depth, span };
     if (!this.title) this.title = heading;
+    // A section ends where the next one's heading line starts, indentation included, so text inserted there stands on its own line.
+    const end = lineStartIfIndented(this.text, span.start);
     while (this.open.length && this.current!.heading.depth >= node.depth) {
-      this.open.pop()!.span.end = span.start;
+      this.open.pop()!.span.end = end;
     }
     const parent = this.current;
     const section: Section = {

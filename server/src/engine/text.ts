@@ -11,16 +11,21 @@ export interface Span {
 }
 
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private starts: number[] | undefined;
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string) {}
+
+  /** Found on first use: a lint reads a report's title before it knows it needs positions at all. */
+  private get lineStarts(): number[] {
+    if (this.starts) return this.starts;
     const starts = [0];
+    const { text } = this;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
     }
-    this.lineStarts = starts;
+    return (this.starts = starts);
   }
 
   get lineCount(): number {
@@ -108,4 +113,11 @@ export class SpanSet {
     }
     return false;
   }
+}
+
+/** `offset`, or the start of its line when only spaces and tabs come before it there (an indented heading's line). */
+export function lineStartIfIndented(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r' ? at : offset;
 }
