@@ -4,14 +4,19 @@ import { buildSnippets, reportSkeleton } from '../../server/src/authoring/snippe
 import { fixAll, lint } from '../../server/src/engine/lint.js';
 import { PROFILES } from '../../server/src/engine/profiles.js';
 import { SECTION_KINDS } from '../../server/src/engine/sections.js';
-import { toPlaceholders } from '../../server/src/engine/templates.js';
+import { placeholderPattern, toPlaceholders } from '../../server/src/engine/templates.js';
 
 const shipped = JSON.parse(readFileSync(new URL('../../snippets/ime.json', import.meta.url), 'utf8'));
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const grammar = JSON.parse(readFileSync(new URL('../../syntaxes/ime-report.injection.tmLanguage.json', import.meta.url), 'utf8'));
 
 describe('snippets', () => {
   it('the shipped file is generated from the templates (run `npm run docs` after changing them)', () => {
     expect(shipped).toEqual(buildSnippets());
+  });
+
+  it('the grammar marks the placeholders placeholder-left reports (run `npm run docs` after changing them)', () => {
+    expect(grammar.repository.placeholder.match).toBe(placeholderPattern().source);
   });
 
   it('are contributed for Markdown', () => {
