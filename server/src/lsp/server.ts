@@ -151,6 +151,8 @@ export function startServer(connection: Connection, { readmeUrl: shippedReadme, 
     const options = optionsFor(uri, settings);
     let linter = linters.get(uri);
     if (!linter) linters.set(uri, (linter = new IncrementalLinter()));
+    // The last lint is out of date: let it go before this one builds a whole new model beside it.
+    lints.delete(uri);
     const result = settings.enable ? linter.lint(document.getText(), options) : null;
     const fresh: Linted = { version: document.version, generation: generationAtStart, result, options };
     lints.set(uri, fresh);
