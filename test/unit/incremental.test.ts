@@ -10,7 +10,8 @@ import { COMPLETE_SECTIONS, report } from '../helpers/report.js';
 // CI runs 1,000 cases; `IME_LINT_FUZZ_RUNS` sets more (or fewer) as for the other properties.
 const numRuns = Number(process.env.IME_LINT_FUZZ_RUNS ?? 1000);
 // A thousand cases take seconds to tens of seconds on a busy 2-core machine; they are not timing tests.
-const PROPERTY_TIMEOUT_MS = 300_000;
+// Scaled with the runs, so `npm run test:fuzz` has the time it needs.
+const PROPERTY_TIMEOUT_MS = Math.max(300_000, numRuns * 100);
 const options = { filePath: 'case.ime.md' };
 
 /** What a user sees of a lint: whether it is a report, the diagnostics with their fixes, and the model's blocks and sections. */

@@ -8,7 +8,8 @@ import { anyText, reportLike } from '../helpers/arbitraries.js';
 // CI runs 1,000 cases per property; `npm run test:fuzz` sets IME_LINT_FUZZ_RUNS higher.
 const numRuns = Number(process.env.IME_LINT_FUZZ_RUNS ?? 1000);
 // A thousand cases take seconds to tens of seconds on a busy 2-core machine; they are not timing tests.
-const PROPERTY_TIMEOUT_MS = 300_000;
+// Scaled with the runs, so `npm run test:fuzz` has the time it needs.
+const PROPERTY_TIMEOUT_MS = Math.max(300_000, numRuns * 100);
 const options = { filePath: 'case.ime.md' };
 
 /** Every line of `before` appears in `after`, in the same order. */
