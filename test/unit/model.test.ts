@@ -41,6 +41,14 @@ describe('section kinds', () => {
 });
 
 describe('report model', () => {
+  it('keeps sentence offsets after an emoji (prose counts UTF-16 units, as spans do)', () => {
+    const model = buildModel('# T\n\n😀 First one. Second *one*.\n');
+    const sentences = model.blocks[1].sentences;
+    expect(sentences.map((s) => s.text)).toEqual(['😀 First one.', 'Second  one .']);
+    expect(sentences.map((s) => model.text.slice(s.span.start, s.span.end))).toEqual(['😀 First one.', 'Second *one*.']);
+  });
+
+
   const text = [
     '---', 'report: IME', 'date-of-injury: 2024-03-12', 'treating:', '  - Helen Marsh, M.D.', '---', '',
     'IME REPORT', '==========', '',
