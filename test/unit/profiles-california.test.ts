@@ -28,7 +28,7 @@ describe('california-wc profile', () => {
     ['apportionment', '## Apportionment\n\n85% of the permanent disability is caused by the cumulative trauma and 15% by diabetes, because diabetes is an independent risk factor and only the working hand is affected.\n\n', '', 'apportionment-missing', /^Permanent impairment is rated here but the report does not apportion it: .*\(Labor Code §4663\)\.$/],
     ['the apportionment percentages', '85% of the permanent disability is caused by the cumulative trauma and 15% by diabetes', 'The permanent disability is caused by the cumulative trauma and by diabetes', 'apportionment-incomplete', /^Apportionment gives no percentages: .*\(Labor Code §4663\)\.$/],
     ['the reasons for apportionment', ', because diabetes is an independent risk factor and only the working hand is affected', '', 'apportionment-incomplete', /^Apportionment gives percentages without explaining how and why \(Labor Code §4663; Escobedo v\. Marshalls \(2005\) 70 CCC 604\)\.$/],
-    ['the edition of the AMA Guides', 'Under the AMA Guides, 5th edition, I', 'I', 'impairment-guides-edition', /^Impairment is rated without naming the AMA Guides, 5th edition, .*\(Labor Code §4660\(b\)\(1\)\)\.$/],
+    ['the edition of the AMA Guides', 'Under the AMA Guides, 5th edition, I', 'I', 'impairment-guides-edition', /^Impairment is rated without naming the AMA Guides, 5th edition, .*\(Labor Code §4660\(b\)\(1\); 8 CCR §1\)\.$/],
     ['the Past Medical History section', '## Past Medical History\n\nNo prior injury of the hands. Type 2 diabetes from 2019.\n\n', '', 'section-missing', /^The report has no Past Medical History section, which the California workers' compensation profile requires \(8 CCR §10682\(b\)/],
     ['the Permanent and Stationary section', '## Permanent and Stationary\n\nShe has been permanent and stationary from 12/17/2024, because her findings have not changed in three months.\n\n', '', 'section-missing', /no Maximum Medical Improvement section, .*\(8 CCR §10682\(b\): whether permanent disability resulted/],
     ['the Work Restrictions section', '## Work Restrictions\n\nNo permanent work restrictions.\n\n', '', 'section-missing', /no Work Status section, .*8 CCR §10682\(b\): the nature, extent and duration of disability/],
@@ -107,7 +107,7 @@ describe('california-wc profile', () => {
 
   it('flags a rating under the 6th edition of the AMA Guides', () => {
     const text = edit(CA, 'AMA Guides, 5th edition', 'AMA Guides, Sixth Edition');
-    expect(found(text)).toEqual([expect.objectContaining({ rule: 'impairment-guides-edition', at: 'AMA Guides, Sixth', message: expect.stringMatching(/^Impairment is rated under the 6th edition of the AMA Guides; the California workers' compensation profile rates impairment under the AMA Guides, 5th edition \(Labor Code §4660\(b\)\(1\)\)\.$/) })]);
+    expect(found(text)).toEqual([expect.objectContaining({ rule: 'impairment-guides-edition', at: 'AMA Guides, Sixth', message: expect.stringMatching(/^Impairment is rated under the 6th edition of the AMA Guides; the California workers' compensation profile rates impairment under the AMA Guides, 5th edition \(Labor Code §4660\(b\)\(1\); 8 CCR §1\)\.$/) })]);
   });
 
   it('asks for apportionment only when permanent disability is rated', () => {

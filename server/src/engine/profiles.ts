@@ -142,7 +142,7 @@ export const PROFILES: Record<string, Profile> = {
       referral: '8 CCR §35.5(c)(1): each contested issue and question in the parties’ cover letters',
       diagnostics: '8 CCR §10682(b): findings, including studies',
       discussion: '8 CCR §10682(b): the reasons for the opinions',
-      impairment: 'Labor Code §4660(b)(1): impairment under the AMA Guides, 5th edition',
+      impairment: 'Labor Code §4660(b)(1); 8 CCR §1: impairment under the AMA Guides, 5th edition',
       apportionment: 'Labor Code §4663; 8 CCR §10682(b): apportionment of permanent disability, with how and why',
       answers: '8 CCR §35.5(c)(1): an attempt to answer each question in the parties’ cover letters',
       attestation: 'Labor Code §§4628(j), 5703(a)(2): the declarations under penalty of perjury, dated and signed, with the county',
@@ -197,7 +197,7 @@ export const PROFILES: Record<string, Profile> = {
       accepted: /\b(?:AMA\s+)?Guides\b[^.;]{0,60}?\b(?:5th|fifth)\b|\b(?:5th|fifth)\s+edition\b[^.;]{0,40}?\bGuides\b/i,
       rejected: [{ pattern: /\b(?:AMA\s+)?Guides\b[^.;]{0,60}?\b(?:6th|sixth)\b|\b(?:6th|sixth)\s+edition\b[^.;]{0,40}?\bGuides\b/i, name: 'the 6th edition of the AMA Guides' }],
       mustName: true,
-      law: 'Labor Code §4660(b)(1)',
+      law: 'Labor Code §4660(b)(1); 8 CCR §1',
     },
   },
 

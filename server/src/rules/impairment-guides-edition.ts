@@ -12,8 +12,8 @@ export const impairmentGuidesEdition: Rule = {
     id: 'impairment-guides-edition',
     severity: 'warning',
     description: 'An impairment rating does not name the guides the jurisdiction rates by, or uses guides it does not accept (California: AMA Guides, 5th edition; New York: the Board\'s Guidelines, not the AMA Guides).',
-    rationale: `Impairment must be rated under the guides the jurisdiction prescribes. California rates permanent impairment under the AMA Guides, 5th edition (Labor Code §4660(b)(1); Almaraz/Guzman (2009) allows rebuttal only within the Guides). New York rates under its own Guidelines for Determining Impairment (2012; schedule loss of use, 2018), not the AMA Guides. A rating under the wrong guides, or one that does not say which, cannot be relied on. ${NOT_LEGAL_ADVICE}`,
-    source: 'California: Labor Code §4660(b)(1). New York: Guidelines for Determining Impairment (2012; schedule loss of use, 2018).',
+    rationale: `Impairment must be rated under the guides the jurisdiction prescribes. California rates permanent impairment under the AMA Guides, 5th edition (Labor Code §4660(b)(1); 8 CCR §1; Almaraz/Guzman (2009) allows rebuttal only within the Guides). New York rates under its own Guidelines for Determining Impairment (2012; schedule loss of use, 2018), not the AMA Guides. A rating under the wrong guides, or one that does not say which, cannot be relied on. ${NOT_LEGAL_ADVICE}`,
+    source: 'California: Labor Code §4660(b)(1); 8 CCR §1. New York: Guidelines for Determining Impairment (2012; schedule loss of use, 2018).',
     fixable: false,
   },
   check({ model, profile }) {
