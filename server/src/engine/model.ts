@@ -17,7 +17,7 @@ export interface Heading {
 export interface Section {
   heading: Heading;
   kinds: SectionKind[];
-  /** From the heading to the next heading of the same or a higher level. */
+  /** From the heading's line to the next heading line of the same or a higher level. */
   span: Span;
   parent: Section | null;
   children: Section[];
@@ -197,16 +197,16 @@ class ModelBuilder {
     const block = this.proseBlock('heading', node, null);
     const heading: Heading = { text: block.text.replace(/\s+/g, ' ').trim(), depth: node.depth, span };
     if (!this.title) this.title = heading;
-    // A section ends where the next one's heading line starts, indentation included, so text inserted there stands on its own line.
-    const end = lineStartIfIndented(this.text, span.start);
+    // Sections start and end at their heading's line, indentation included, so text inserted at either stands on its own line.
+    const lineStart = lineStartIfIndented(this.text, span.start);
     while (this.open.length && this.current!.heading.depth >= node.depth) {
-      this.open.pop()!.span.end = end;
+      this.open.pop()!.span.end = lineStart;
     }
     const parent = this.current;
     const section: Section = {
       heading,
       kinds: this.classifier.classify(heading.text),
-      span: { start: span.start, end: this.text.length },
+      span: { start: lineStart, end: this.text.length },
       parent,
       children: [],
     };

@@ -2,7 +2,7 @@ import type { ReportModel, Section } from '../engine/model.js';
 import type { Profile } from '../engine/profiles.js';
 import { SECTION_TITLES, type SectionKind } from '../engine/sections.js';
 import { SECTION_BODIES } from '../engine/templates.js';
-import { lineBreakOf, lineStartIfIndented, type Span } from '../engine/text.js';
+import { lineBreakOf, type Span } from '../engine/text.js';
 import type { TextEdit } from './types.js';
 
 /** The level new sections take: that of the report's existing sections of a known kind. */
@@ -26,7 +26,7 @@ export function insertionPoint(model: ReportModel, profile: Profile, kind: Secti
     else if (!before && Math.min(...ranks) > rank) before = s;
   }
   if (after) return after.span.end;
-  if (before) return lineStartIfIndented(model.text, before.span.start);
+  if (before) return before.span.start;
   return model.text.length;
 }
 
