@@ -687,9 +687,11 @@ function firstPerson(text: string): boolean {
 
 const markedTexts = new TextMemo<boolean>();
 
+const ALL_MARKERS: readonly RegExp[] = [...PERSONAL_MARKERS, ...NAMED_MARKERS.map((m) => m.re), PARTIAL_AGREEMENT];
+
 /** True when a disagreement marker occurs in the text: most sentences hold none, and then one lookup answers. */
 function markersIn(text: string): boolean {
-  return markedTexts.get(text, (t) => [...PERSONAL_MARKERS, ...NAMED_MARKERS.map((m) => m.re), PARTIAL_AGREEMENT].some((re) => matchAll(re, t).length > 0));
+  return markedTexts.get(text, (t) => ALL_MARKERS.some((re) => matchAll(re, t).length > 0));
 }
 
 function maskQuotes(text: string): string {
@@ -837,7 +839,7 @@ export function isDiscussion(sentence: Sentence, analysis: TreatingAnalysis): bo
   const block = sentence.block;
   if (block.type === 'heading' || inKind(block, 'records')) return false;
   // The examiner weighing the physician ("I agree with Dr. Smith") discusses them wherever it stands.
-  if (FIRST_PERSON.test(sentence.text) && WEIGHING.test(sentence.text)) return true;
+  if (firstPerson(sentence.text) && WEIGHING.test(sentence.text)) return true;
   if (RECORDING_KINDS.some((k) => inKind(block, k)) || !OPINION_KINDS.some((k) => inKind(block, k))) return false;
   return !analysis.opinions.some((o) => o.sentence === sentence && o.recorded);
 }
