@@ -1,41 +1,61 @@
 import type { Span } from './text.js';
 
 /**
- * Memory for analyses that are a pure function of a short text (a sentence, a records
- * entry's head): after an edit most sentences are unchanged, so the next lint reads them from
- * here instead of running the detectors again. Bounded twice so memory stays bounded in a
- * long editing session: by key length (longer texts are computed each time, never kept) and
- * by entries, in two generations: when the young one is full it becomes the old one and the
- * old one is dropped, and a text found in the old one moves to the young one. A lookup that
- * hits is one Map read, with no reordering, and what the last lint read is still there.
+ * A map bounded by entries in two generations: when the young one is full it becomes the old
+ * one and the old one is dropped, and a key found in the old one moves to the young one. A
+ * lookup that hits is one Map read, with no reordering, and what the last lint read is still there.
  */
-export class TextMemo<V> {
+class Generations<V> {
   private young = new Map<string, V>();
   private old = new Map<string, V>();
 
-  constructor(
-    private readonly maxEntries = 50_000,
-    private readonly maxKeyLength = 2_000,
-  ) {}
+  constructor(private readonly maxEntries: number) {}
 
-  /** `compute(text)`, from memory when `text` was seen recently. */
-  get(text: string, compute: (text: string) => V): V {
-    const known = this.young.get(text);
-    if (known !== undefined) return known;
-    if (text.length > this.maxKeyLength) return compute(text);
-    const own = interned(text);
-    const kept = this.old.get(text);
-    return this.remember(own, kept !== undefined ? kept : compute(own));
+  /** The value kept for `key`; one found in the old generation moves to the young one, under `keyToKeep`. */
+  get(key: string, keyToKeep: (key: string, value: V) => string): V | undefined {
+    const young = this.young.get(key);
+    if (young !== undefined) return young;
+    const old = this.old.get(key);
+    if (old !== undefined) this.set(keyToKeep(key, old), old);
+    return old;
   }
 
-  private remember(text: string, value: V): V {
+  set(key: string, value: V): void {
     if (this.young.size >= this.maxEntries) {
       this.old = this.young;
       this.young = new Map();
     }
+    this.young.set(key, value);
+  }
+}
+
+/**
+ * Memory for analyses that are a pure function of a short text (a sentence, a records
+ * entry's head): after an edit most sentences are unchanged, so the next lint reads them from
+ * here instead of running the detectors again. Bounded twice so memory stays bounded in a
+ * long editing session: by key length (longer texts are computed each time, never kept) and
+ * by entries, in two generations.
+ */
+export class TextMemo<V> {
+  private readonly values: Generations<V>;
+
+  constructor(
+    maxEntries = 50_000,
+    private readonly maxKeyLength = 2_000,
+  ) {
+    this.values = new Generations(maxEntries);
+  }
+
+  /** `compute(text)`, from memory when `text` was seen recently. */
+  get(text: string, compute: (text: string) => V): V {
+    const known = this.values.get(text, interned);
+    if (known !== undefined) return known;
+    if (text.length > this.maxKeyLength) return compute(text);
+    const own = interned(text);
+    const value = compute(own);
     // Most texts hold nothing a detector looks for: one shared empty list stands for all of them.
     const kept = Array.isArray(value) && value.length === 0 ? (NOTHING as V) : value;
-    this.young.set(text, kept);
+    this.values.set(own, kept);
     return kept;
   }
 }
@@ -43,9 +63,7 @@ export class TextMemo<V> {
 const NOTHING: readonly never[] = Object.freeze([]);
 
 /** The texts the memos are keyed by, one copy of each for all of them, in the same two generations. */
-let youngTexts = new Map<string, string>();
-let oldTexts = new Map<string, string>();
-const MAX_TEXTS = 100_000;
+const texts = new Generations<string>(100_000);
 
 /**
  * The one copy of `text` that the memos key by (the model's sentences are these copies too,
@@ -53,14 +71,10 @@ const MAX_TEXTS = 100_000;
  * alive, and every memo keeping its own copy of every sentence would multiply them.
  */
 export function interned(text: string): string {
-  const young = youngTexts.get(text);
-  if (young !== undefined) return young;
-  const own = oldTexts.get(text) ?? ownCopy(text);
-  if (youngTexts.size >= MAX_TEXTS) {
-    oldTexts = youngTexts;
-    youngTexts = new Map();
-  }
-  youngTexts.set(own, own);
+  const known = texts.get(text, (_, own) => own);
+  if (known !== undefined) return known;
+  const own = ownCopy(text);
+  texts.set(own, own);
   return own;
 }
 
