@@ -20,6 +20,11 @@ describe('findDates', () => {
     expect(texts('pain 4/10 at rest')).toEqual([]);
   });
 
+  it('finds a date whose year is bounded only in its own text, and none in figures without a year', () => {
+    expect(texts('a12/5/23')).toEqual(['12/5/23']);
+    expect(findDates('pain 6/10, strength 5/5, ibuprofen 600 mg (9 pages)')).toEqual([]);
+  });
+
   it('overlaps a date with a range that holds it', () => {
     const [range] = findDates('01/2023–06/2023');
     expect(datesOverlap(findDates('3/15/2023')[0], range)).toBe(true);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkedParser, splitPoints } from '../../server/src/engine/chunks.js';
+import { changeBetween, ChunkedParser, cutText, splitPoints } from '../../server/src/engine/chunks.js';
 import { IncrementalLinter } from '../../server/src/engine/incremental.js';
 import { lint, type LintResult } from '../../server/src/engine/lint.js';
 import { parseMarkdown } from '../../server/src/engine/parse.js';
@@ -68,6 +68,17 @@ describe('incremental analysis', () => {
     expect(observable(linter.lint(edited, options))).toEqual(observable(lint(edited, options)));
   });
 
+  it('leaves the ranges of a result as they were when the next version is linted', () => {
+    const text = report({ ...COMPLETE_SECTIONS, Discussion: 'Dr. Alan Smith, the PTP, opined that she cannot work. I disagree with Dr. Smith.' });
+    const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
+    const first = linter.lint(text, options);
+    const ranges = JSON.stringify(first.diagnostics);
+    expect(first.diagnostics.some((d) => d.rule.id === 'treating-disagreement-unaddressed')).toBe(true);
+    // An insertion at the top moves every block the two versions share.
+    linter.lint(text.replace('# ', '# Amended '), options);
+    expect(JSON.stringify(first.diagnostics)).toBe(ranges);
+  });
+
   it('reads a text cut into chunks as Markdown reads it whole', () => {
     // Lines where reading list items apart could go wrong: other markers, lazy lines, loose items, fences, quotes.
     const lines = fc.constantFrom(
@@ -88,6 +99,35 @@ describe('incremental analysis', () => {
       }
     }), { numRuns });
   }, PROPERTY_TIMEOUT_MS);
+
+  it('cuts an edited text where it cuts the same text read afresh', () => {
+    const lines = fc.constantFrom('1. Record one', '- Bullet', '', '', 'Paragraph.', '---', '# Heading', '  continued', 'x', '2) Two');
+    const document = fc.oneof(fc.array(lines, { maxLength: 40 }).map((ls) => ls.join('\n')), reportLike);
+    const sizes = fc.record({ min: fc.nat({ max: 60 }), oneIn: fc.integer({ min: 1, max: 3 }) });
+    fc.assert(fc.property(document, sizes, fc.array(edit, { maxLength: 5 }), (start, chunkSizes, edits) => {
+      let text = start;
+      let cut = cutText(text, null, chunkSizes);
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        cut = cutText(text, cut, chunkSizes);
+        expect(cut).toEqual(cutText(text, null, chunkSizes));
+      }
+    }), { numRuns });
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('finds where a long text was edited', () => {
+    const long = fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 3000 })).map(([unit, n]) => unit.repeat(n));
+    fc.assert(fc.property(long, edit, (before, e) => {
+      const after = applyEdit(before, e);
+      const { start, oldEnd, newEnd } = changeBetween(before, after);
+      expect(before.slice(0, start)).toBe(after.slice(0, start));
+      expect(before.slice(oldEnd)).toBe(after.slice(newEnd));
+      expect(start <= oldEnd && start <= newEnd).toBe(true);
+      // Nothing more agrees at either end.
+      if (start < Math.min(before.length, after.length)) expect(before[start]).not.toBe(after[start]);
+      if (oldEnd > start && newEnd > start) expect(before[oldEnd - 1]).not.toBe(after[newEnd - 1]);
+    }), { numRuns });
+  });
 
   it('cuts before blocks and list items, never inside the front matter', () => {
     const text = '---\nreport: IME\n\nkey: 1\n---\n\n# IME Report\n\n- one\n\n- two\n  more\n-\n---\n\nLast.\n';

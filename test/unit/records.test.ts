@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseRecords, recordDefinition, recordReferences } from '../../server/src/analysis/records.js';
-import { buildModel } from '../../server/src/engine/model.js';
+import { IncrementalLinter } from '../../server/src/engine/incremental.js';
+import { buildModel, type ReportModel } from '../../server/src/engine/model.js';
 import { fixAll, lint } from '../../server/src/engine/lint.js';
 import { applyFixes } from '../../server/src/engine/fixes.js';
 import { lineOf, report } from '../helpers/report.js';
@@ -86,6 +87,41 @@ describe('records list parser', () => {
     const { entries, unlisted } = analyseRecords(buildModel(text));
     expect(entries).toHaveLength(2);
     expect(unlisted).toEqual([]);
+  });
+});
+
+describe('records analysis over edits', () => {
+  /** What the analysis says, with every offset, and nothing of the model's objects. */
+  function reading(model: ReportModel) {
+    const { entries, references, unlisted } = analyseRecords(model);
+    return {
+      entries: entries.map(({ span, itemSpan, head, dates, providers, families, keys, number, numberSpan, pages }) => ({
+        span, itemSpan, head, dates, providers, families: [...families], keys, number, numberSpan, pages,
+      })),
+      references: references.map(({ span, noun, phrase, dates, providers }) => ({ span, noun, phrase, dates, providers })),
+      unlisted: unlisted.map((u) => [u.reference.span, u.dates, u.later.map((r) => r.span)]),
+    };
+  }
+
+  it('reads each version of an edited report as it reads it from scratch', () => {
+    let text = withRecords(
+      "The MRI of 2/2/2021 [R3] showed a tear. Dr. Okafor's progress notes describe spasm. The x-rays of 1/6/2021 were negative.\n\nOn 3/3/2021 he saw Dr. Lopez. The EMG of 3/3/2021 was normal.",
+      [
+        '1. 1/4/2021 — Westside Occupational Health, Dr. Chinedu Okafor: clinic note. (3 pages)',
+        '2. R3 — 2/2/2021 — Lakeside Imaging: MRI of the lumbar spine. 4 pp.',
+        '3. Kaiser Permanente:',
+        '   - 3/3/2021 — EMG report',
+        '   - 3/4/2021 — progress note',
+        '4. Total: 7 pages',
+      ].join('\n'),
+    );
+    const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
+    // Before the list (every item moves), in an item, in a group heading, in the body, and back.
+    const edits: [string, string][] = [['The MRI', 'An MRI'], ['clinic note', 'clinic notes'], ['Kaiser Permanente:', 'Kaiser:'], ['1. 1/4/2021', '1. 1/5/2021'], ['[R3]', '[R2]'], ['An MRI', 'The MRI']];
+    for (const [from, to] of [['', ''], ...edits]) {
+      text = text.replace(from, to);
+      expect(reading(linter.lint(text).model)).toEqual(reading(buildModel(text)));
+    }
   });
 });
 

@@ -174,11 +174,29 @@ export function analyseCausation(model: ReportModel): CausationAnalysis {
 
 type Reading = Omit<CausationConclusion, 'sentence' | 'reasoning' | 'section'>;
 
+/** A sentence's reading depends on its text alone (and whether it lists diagnoses): kept for later lints, at offsets within the sentence. */
+const readingsByText = [new TextMemo<Reading | null>(), new TextMemo<Reading | null>()];
+
 /** Reads one sentence: the first clause that carries the examiner's own causal link decides. */
 function readSentence(sentence: Sentence, diagnoses: boolean): Reading | null {
-  const text = sentence.text;
+  const reading = readingsByText[diagnoses ? 1 : 0].get(sentence.text, (text) => readText(text, diagnoses));
+  return reading && movedReading(reading, sentence.span.start);
+}
+
+function movedReading(reading: Reading, base: number): Reading {
+  const move = (p: Phrase) => movedPhrase(p, base);
+  return {
+    ...reading,
+    link: move(reading.link),
+    condition: reading.condition && move(reading.condition),
+    event: reading.event && move(reading.event),
+    hedges: reading.hedges.map(move),
+    certainty: reading.certainty.map(move),
+  };
+}
+
+function readText(text: string, diagnoses: boolean): Reading | null {
   if (isQuestion(text) || REQUEST.test(text) || CONDITIONAL_START.test(text)) return null;
-  const base = sentence.span.start;
   const readings: Reading[] = [];
   for (const clause of splitClauses(text)) {
     const body = text.slice(clause.start, clause.end);
@@ -189,7 +207,7 @@ function readSentence(sentence: Sentence, diagnoses: boolean): Reading | null {
     const rejects = EXAMINER_REJECTS.test(body);
     if (!adopts && !rejects && THIRD_PARTY_REPORT.test(body.slice(0, link.span.start))) continue;
     const concessive = CONCESSIVE_START.test(body);
-    const abs = (s: Span): Phrase => ({ span: { start: base + clause.start + s.start, end: base + clause.start + s.end }, text: body.slice(s.start, s.end) });
+    const abs = (s: Span): Phrase => ({ span: { start: clause.start + s.start, end: clause.start + s.end }, text: body.slice(s.start, s.end) });
     const negated = isNegated(body, link.span) !== rejects;
     readings.push({
       positive: !negated,
@@ -198,7 +216,7 @@ function readSentence(sentence: Sentence, diagnoses: boolean): Reading | null {
       condition: link.condition ? abs(link.condition) : null,
       event: link.event ? abs(link.event) : null,
       hedges: concessive ? [] : findHedges(body).map(abs),
-      certainty: certaintyIn(sentence),
+      certainty: certaintyIn(text),
       concessive,
     });
   }
@@ -206,8 +224,12 @@ function readSentence(sentence: Sentence, diagnoses: boolean): Reading | null {
   return readings.find((r) => !r.concessive) ?? readings[0] ?? null;
 }
 
-function certaintyIn(sentence: Sentence): Phrase[] {
-  return matchesOf(CERTAINTY, sentence.text).map((s) => ({ span: { start: sentence.span.start + s.start, end: sentence.span.start + s.end }, text: sentence.text.slice(s.start, s.end) }));
+function movedPhrase(phrase: Phrase, base: number): Phrase {
+  return { span: { start: base + phrase.span.start, end: base + phrase.span.end }, text: phrase.text };
+}
+
+function certaintyIn(text: string): Phrase[] {
+  return matchesOf(CERTAINTY, text).map((s) => ({ span: s, text: text.slice(s.start, s.end) }));
 }
 
 /**
@@ -242,7 +264,7 @@ function answerConclusion(model: ReportModel, block: Block, index: number): Read
     condition: own?.condition ?? fromSource(link.condition),
     event: own?.event ?? fromSource(link.event),
     hedges: own?.hedges ?? hedges,
-    certainty: certaintyIn(sentence),
+    certainty: certaintyIn(sentence.text).map((p) => movedPhrase(p, sentence.span.start)),
     concessive: false,
   };
 }

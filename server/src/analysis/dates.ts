@@ -20,6 +20,12 @@ export interface FoundDate {
 // Relative expressions are about the writer's "now", never a record's date.
 const RELATIVE = /\b(now|today|tonight|yesterday|tomorrow|ago|last|next|this|later|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|midnight)\b/i;
 const HAS_YEAR = /\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b|'\d{2}\b/;
+/**
+ * HAS_YEAR without its word boundaries, which hold at the edges of a date's own text but
+ * need not in the text around it: every date kept has this somewhere in the text (the
+ * range dashes put in before chrono only remove matches), so a text without it skips chrono.
+ */
+const MAY_HOLD_YEAR = /\d{4}|\d[/.-]\d{1,2}[/.-]\d\d|'\d\d/;
 // chrono reads "5/2/2023-9/12/2023" as "2023-9/12"; a dash between two slashed dates is a range.
 const HYPHEN_RANGE = /(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}\/\d{4})\s?-\s?(?=\d{1,2}\/\d)/g;
 const REFERENCE = new Date(2000, 0, 1);
@@ -32,7 +38,7 @@ const datesByText = new TextMemo<FoundDate[]>();
  * "4/10" in a report is a pain score, not a date.
  */
 export function findDates(text: string, base = 0): FoundDate[] {
-  if (!/\d/.test(text)) return [];
+  if (!MAY_HOLD_YEAR.test(text)) return [];
   return datesByText.get(text, readDates).map((d) => ({ ...d, span: shiftSpan(d.span, base) }));
 }
 

@@ -55,6 +55,47 @@ export function findNames(text: string): readonly FoundName[] {
   return namesByText.get(text, readNames);
 }
 
+/**
+ * The names findNames(text) finds whose surname is `surname` (in any case), read only around
+ * the surname's occurrences: in a long text, a few short pieces (which findNames keeps)
+ * instead of the whole text each time.
+ */
+export function findNamesBySurname(text: string, surname: string): FoundName[] {
+  const wanted = surname.toLowerCase();
+  const out: FoundName[] = [];
+  let pieceEnd = 0;
+  for (const m of text.matchAll(new RegExp(surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'))) {
+    if (m.index < pieceEnd) continue; // in the piece read for the occurrence before
+    let start = m.index;
+    while (!nameCannotSpan(text, start)) start--;
+    pieceEnd = m.index + m[0].length;
+    while (!nameCannotSpan(text, pieceEnd)) pieceEnd++;
+    for (const n of findNames(text.slice(start, pieceEnd))) {
+      if (n.name.surname.toLowerCase() === wanted) out.push({ name: n.name, start: start + n.start, end: start + n.end });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether no name TITLED_NAME or CREDENTIALED_NAME finds can hold both the character before
+ * `at` and the one at it. Within a name, a space comes after another space, a letter, ".",
+ * ",", "'" or "-" and before another space, a capital or a particle's first letter; a name
+ * starts with a capital and ends with a letter, "." or "-". So a space with anything else on
+ * one side is outside every name, and the texts on either side read the same alone.
+ */
+function nameCannotSpan(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return true;
+  const before = text[at - 1];
+  const after = text[at];
+  if (SPACE.test(before)) return !SPACE.test(after) && !AFTER_SPACE_IN_NAME.test(after);
+  return SPACE.test(after) && !BEFORE_SPACE_IN_NAME.test(before);
+}
+
+const SPACE = /\s/;
+const AFTER_SPACE_IN_NAME = /[A-Zvdlsmo]/;
+const BEFORE_SPACE_IN_NAME = /[A-Za-z.,'-]/;
+
 function readNames(text: string): FoundName[] {
   const found: FoundName[] = [];
   for (const re of [TITLED_NAME, CREDENTIALED_NAME]) {

@@ -60,6 +60,24 @@ function pagesIn(text: string): number | null {
   return pagesByText.get(text, countPages);
 }
 
+/**
+ * A leaf item's page count, or TOTAL for a line that states the list's total, by item: the
+ * incremental parser keeps the mdast of unchanged chunks, so after an edit a long list's items
+ * are not read again. Keyed weakly, they go with their nodes.
+ */
+const TOTAL = 'total';
+const itemPages = new WeakMap<ListItem, number | null | typeof TOTAL>();
+
+function itemPagesOf(item: ListItem, blocks: Block[]): number | null | typeof TOTAL {
+  let pages = itemPages.get(item);
+  if (pages === undefined) {
+    const text = blocks.map((b) => b.text).join('\n');
+    pages = TOTAL_LABEL.test(text) ? TOTAL : pagesIn(text);
+    itemPages.set(item, pages);
+  }
+  return pages;
+}
+
 function countPages(text: string): number | null {
   let total: number | null = null;
   for (const m of text.matchAll(PAGE_COUNT)) total = (total ?? 0) + countValue(m[1]);
@@ -122,19 +140,21 @@ export function analyseRecordPages(model: ReportModel): RecordPages {
         entryBlocks.add(block);
         if (block.header) continue;
         readTableRow(block, pagesColumn(headers.get(block.table)), result);
-      } else if (block.list && !block.list.item.children.some((child) => child.type === 'list')) {
-        // Only leaf items are entries; an item holding a nested list is a group heading.
-        const group = items.get(block.list.item) ?? [];
-        group.push(block);
-        items.set(block.list.item, group);
+      } else if (block.list) {
+        const group = items.get(block.list.item);
+        if (group) group.push(block);
+        else items.set(block.list.item, [block]);
       }
     }
-    for (const group of items.values()) {
-      const text = group.map((b) => b.text).join('\n');
-      if (TOTAL_LABEL.test(text)) continue; // read below as a total statement
+    // forEach: a Map's for-of makes an array per item, and a records list has thousands.
+    items.forEach((group, item) => {
+      // Only leaf items are entries; an item holding a nested list is a group heading.
+      if (item.children.some((child) => child.type === 'list')) return;
+      const pages = itemPagesOf(item, group);
+      if (pages === TOTAL) return; // read below as a total statement
       for (const b of group) entryBlocks.add(b);
-      result.entries.push({ span: group[0].span, pages: pagesIn(text) });
-    }
+      result.entries.push({ span: group[0].span, pages });
+    });
   }
 
   for (const block of model.blocks) {

@@ -199,9 +199,14 @@ interface Anchor {
 const nounsByText = new TextMemo<DocumentNoun[]>();
 const providersByText = new TextMemo<Provider[]>();
 
+/** Copies of `items` moved by `delta` (the originals may be a memo's, shared). */
+function moved<T extends { span: Span }>(items: readonly T[], delta: number): T[] {
+  return items.map((item) => ({ ...item, span: shiftSpan(item.span, delta) }));
+}
+
 /** Document nouns in `text` (offsets absolute to `base`), the longest reading at each place. */
 export function findDocumentNouns(text: string, base = 0): DocumentNoun[] {
-  return nounsByText.get(text, readDocumentNouns).map((n) => ({ ...n, span: shiftSpan(n.span, base) }));
+  return moved(nounsByText.get(text, readDocumentNouns), base);
 }
 
 /** Document nouns in `text`, offsets relative to its start. */
@@ -272,8 +277,16 @@ function distinctiveWords(text: string): string[] {
   return text.toLowerCase().replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter((w) => w && !GENERIC_FACILITY_WORDS.has(w));
 }
 
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter(Boolean));
+function words(text: string): string[] {
+  return [...new Set(text.toLowerCase().replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter(Boolean))];
+}
+
+// A reference without a date may match any entry: the words providerAgrees reads of each text are kept.
+const wordsByText = new TextMemo<readonly string[]>();
+const distinctiveWordsByText = new TextMemo<readonly string[]>();
+
+function wordsOf(text: string): readonly string[] {
+  return wordsByText.get(text, words);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -307,6 +320,54 @@ function familiesIn(text: string): Set<RecordFamily> {
   return new Set(findDocumentNouns(text).map((n) => n.family));
 }
 
+/** What an entry says of its record, read from its text. */
+type EntryFacts = Pick<RecordEntry, 'head' | 'dates' | 'providers' | 'families'>;
+
+/** The head's dates (else any block's), document families (else the whole entry's) and providers; `context` is the group heading's words. */
+function readFacts(blocks: Block[], span: Span, head: string, headStart: number, dates: FoundDate[] | null, context = ''): EntryFacts {
+  let own = dates ?? findDates(head, headStart);
+  if (!own.length) own = blocks.flatMap((b) => findDates(b.text, b.span.start));
+  let families = familiesIn(head);
+  if (!families.size) families = familiesIn(blocks.map((b) => b.text).join('\n'));
+  const providers = [...findProviders(head, headStart), ...findProviders(context, 0).map((p) => ({ ...p, span }))];
+  return { head: context ? `${context} ${head}` : head, dates: own, providers, families };
+}
+
+/** An item's entry: its facts, its keys and its number (in a numbered list). */
+interface ItemEntry extends EntryFacts, Pick<RecordEntry, 'keys' | 'number' | 'numberSpan'> {}
+
+/** What a list item reads as, with offsets as they were when the item started at `start`. */
+interface ItemReading {
+  start: number;
+  /** The group heading's words and the list's kind come from outside the item: the reading holds while they stay. */
+  context: string;
+  numbered: boolean;
+  /** Null for a "Total: ..." line, which is not an entry. */
+  entry: ItemEntry | null;
+}
+
+/**
+ * Readings by list item: the incremental parser keeps the mdast of unchanged chunks (their
+ * positions moved), so after an edit a long list's items are only moved, not read again.
+ * Keyed weakly, they go with their nodes.
+ */
+const itemReadings = new WeakMap<ListItem, ItemReading>();
+
+/** Moves the reading to `start`: itself in place (only the cache holds it), what entries share in new copies. */
+function moveReading(reading: ItemReading, start: number): void {
+  const { entry } = reading;
+  const delta = start - reading.start;
+  reading.start = start;
+  if (!entry) return;
+  entry.dates = moved(entry.dates, delta);
+  entry.providers = moved(entry.providers, delta);
+  if (entry.numberSpan) entry.numberSpan = shiftSpan(entry.numberSpan, delta);
+}
+
+function holdsList(item: ListItem): boolean {
+  return item.children.some((c) => c.type === 'list');
+}
+
 class EntryReader {
   readonly containers: RecordsContainer[] = [];
   readonly entries: RecordEntry[] = [];
@@ -318,55 +379,104 @@ class EntryReader {
 
   constructor(private readonly model: ReportModel) {
     for (const { span, pages } of analyseRecordPages(model).entries) if (!this.pages.has(span.start)) this.pages.set(span.start, pages);
-    // Definitions are blocks: only containers of blocks can hold one, so prose is not walked.
+    // Definitions are blocks: only containers of blocks can hold one, so prose is not walked; none without their "[^".
     const visit = (node: Nodes) => {
       if (node.type === 'footnoteDefinition' && /^r\d+$/i.test(node.identifier)) this.footnotes.push({ node, span: spanOf(node) });
       else if (node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') for (const child of node.children as Nodes[]) visit(child);
     };
-    visit(model.root);
+    if (model.text.includes('[^')) visit(model.root);
   }
 
   read(sections: Section[]): void {
     const inFootnote = (b: Block) => this.footnotes.some((f) => b.span.start >= f.span.start && b.span.end <= f.span.end);
-    for (const section of sections) this.readSection(blocksIn(this.model, section).filter((b) => !inFootnote(b)));
+    for (const section of sections) {
+      const blocks = blocksIn(this.model, section);
+      this.readSection(this.footnotes.length ? blocks.filter((b) => !inFootnote(b)) : blocks);
+    }
     this.readFootnotes();
   }
 
   private readSection(blocks: Block[]): void {
     const tables = new Map<Table, Block[]>();
-    const items = new Map<ListItem, { list: List; blocks: Block[]; index: number }>();
+    /** Each item's blocks, the first of which gives its list. */
+    const items = new Map<ListItem, Block[]>();
+    /** Items that hold a nested list: they name a group of records. */
+    const parents: ListItem[] = [];
     const loose: Block[] = [];
     for (const block of blocks) {
       if (block.type === 'tableRow' && block.table) {
-        const rows = tables.get(block.table) ?? [];
-        rows.push(block);
-        tables.set(block.table, rows);
+        const rows = tables.get(block.table);
+        if (rows) rows.push(block);
+        else tables.set(block.table, [block]);
       } else if (block.list) {
-        const entry = items.get(block.list.item) ?? { list: block.list.list, blocks: [], index: block.list.index };
-        entry.blocks.push(block);
-        items.set(block.list.item, entry);
+        const { item } = block.list;
+        const itemBlocks = items.get(item);
+        if (itemBlocks) itemBlocks.push(block);
+        else {
+          items.set(item, [block]);
+          if (holdsList(item)) parents.push(item);
+        }
       } else if (block.type === 'paragraph' || block.type === 'heading') {
         loose.push(block);
       }
     }
     for (const [table, rows] of tables) this.readTable(table, rows);
     const lists = new Map<List, RecordsContainer>();
-    const parents = [...items.keys()].filter((item) => item.children.some((c) => c.type === 'list'));
-    for (const [item, { list, blocks: itemBlocks }] of items) {
-      if (parents.includes(item)) continue; // an item holding a nested list names a group of records
-      const text = itemBlocks.map((b) => b.text).join('\n');
-      if (TOTAL_LABEL.test(text)) continue;
+    // forEach: a Map's for-of makes an array per item, and a records list has thousands.
+    items.forEach((itemBlocks, item) => {
+      if (parents.length && parents.includes(item)) return;
+      const { list } = itemBlocks[0].list!;
+      const itemSpan = spanOf(item);
+      const group = parents.length ? parents.find((p) => spanOf(p).start <= itemSpan.start && itemSpan.end <= spanOf(p).end) : undefined;
+      const context = group ? items.get(group)?.[0]?.sentences[0]?.text ?? '' : '';
+      const { entry } = this.readingOf(item, itemSpan.start, itemBlocks, context, !!list.ordered);
+      if (!entry) return;
       let container = lists.get(list);
       if (!container) {
         container = { kind: list.ordered ? 'numbered' : 'bulleted', entries: [], node: list };
         lists.set(list, container);
         this.containers.push(container);
       }
-      const group = parents.find((p) => spanOf(p).start <= spanOf(item).start && spanOf(item).end <= spanOf(p).end);
-      const context = group ? items.get(group)?.blocks[0]?.sentences[0]?.text ?? '' : '';
-      this.addEntry(container, itemBlocks, spanOf(item), context);
-    }
+      const recordEntry = this.makeEntry(container, itemBlocks, itemBlocks[0].span, entry, entry.keys);
+      recordEntry.itemSpan = itemSpan;
+      if (entry.numberSpan) {
+        recordEntry.number = entry.number;
+        recordEntry.numberSpan = entry.numberSpan;
+      }
+      container.entries.push(recordEntry);
+    });
     if (!tables.size && !items.size) this.readParagraphs(loose);
+  }
+
+  /** The item's reading, kept from an earlier lint while the item is unchanged. */
+  private readingOf(item: ListItem, start: number, blocks: Block[], context: string, numbered: boolean): ItemReading {
+    const known = itemReadings.get(item);
+    if (known && known.context === context && known.numbered === numbered) {
+      if (known.start !== start) moveReading(known, start);
+      return known;
+    }
+    const reading = { start, context, numbered, entry: this.readItem(start, blocks, context, numbered) };
+    itemReadings.set(item, reading);
+    return reading;
+  }
+
+  private readItem(start: number, blocks: Block[], context: string, numbered: boolean): ItemEntry | null {
+    if (TOTAL_LABEL.test(blocks.map((b) => b.text).join('\n'))) return null;
+    const first = blocks[0];
+    const headSentence = first.sentences[0];
+    const head = headSentence?.text ?? first.text;
+    // The model moves its spans in place at the next edit: the reading keeps a copy.
+    const span = { start: first.span.start, end: first.span.end };
+    const entry: ItemEntry = { ...readFacts(blocks, span, head, headSentence?.span.start ?? first.span.start, null, context), keys: [] };
+    const marker = /^(\d{1,4})[.)]/.exec(this.model.text.slice(start, start + 6));
+    if (marker && numbered) {
+      entry.number = Number(marker[1]);
+      entry.numberSpan = { start, end: start + marker[1].length };
+      entry.keys.push(String(entry.number));
+    }
+    const key = ENTRY_KEY.exec(head);
+    if (key) entry.keys.push(`${key[1].toLowerCase()}${Number(key[2])}`);
+    return entry;
   }
 
   private readTable(table: Table, rows: Block[]): void {
@@ -387,7 +497,7 @@ class EntryReader {
       const head = headCells.map((c) => cellText(row, c)).join(' | ');
       const dateCell = columns.date !== undefined ? row.cells[columns.date] : undefined;
       const dates = dateCell ? findDates(row.text.slice(dateCell.start - row.span.start, dateCell.end - row.span.start), dateCell.start) : [];
-      const entry = this.makeEntry(container, [row], row.span, head, row.span.start, dates);
+      const entry = this.makeEntry(container, [row], row.span, readFacts([row], row.span, head, row.span.start, dates));
       const keyCell = columns.key !== undefined ? row.cells[columns.key] : undefined;
       if (keyCell) {
         const keyText = cellText(row, keyCell);
@@ -413,7 +523,7 @@ class EntryReader {
       const dates = findDates(first.text, first.span.start);
       // Paragraph per record: only paragraphs that name a dated document (prose about the review is not an entry).
       if (!dates.length || !findDocumentNouns(block.text).length && !findProviders(first.text, 0).length) continue;
-      container.entries.push(this.makeEntry(container, [block], block.span, first.text, first.span.start, dates));
+      container.entries.push(this.makeEntry(container, [block], block.span, readFacts([block], block.span, first.text, first.span.start, dates)));
     }
     if (container.entries.length) this.containers.push(container);
   }
@@ -424,41 +534,18 @@ class EntryReader {
     for (const { node, span } of this.footnotes) {
       const blocks = this.model.blocks.filter((b) => b.span.start >= span.start && b.span.end <= span.end);
       if (!blocks.length) continue;
-      const entry = this.makeEntry(container, blocks, span, blocks[0].text, blocks[0].span.start, null);
+      const entry = this.makeEntry(container, blocks, span, readFacts(blocks, span, blocks[0].text, blocks[0].span.start, null));
       entry.keys.push(node.identifier.toLowerCase());
       container.entries.push(entry);
     }
     if (container.entries.length) this.containers.push(container);
   }
 
-  private addEntry(container: RecordsContainer, blocks: Block[], itemSpan: Span, context: string): void {
-    const first = blocks[0];
-    const headSentence = first.sentences[0];
-    const head = headSentence?.text ?? first.text;
-    const headStart = headSentence?.span.start ?? first.span.start;
-    const entry = this.makeEntry(container, blocks, first.span, head, headStart, null, context);
-    entry.itemSpan = itemSpan;
-    const marker = /^(\d{1,4})[.)]/.exec(this.model.text.slice(itemSpan.start, itemSpan.start + 6));
-    if (marker && container.kind === 'numbered') {
-      entry.number = Number(marker[1]);
-      entry.numberSpan = { start: itemSpan.start, end: itemSpan.start + marker[1].length };
-      entry.keys.push(String(entry.number));
-    }
-    const key = ENTRY_KEY.exec(head);
-    if (key) entry.keys.push(`${key[1].toLowerCase()}${Number(key[2])}`);
-    container.entries.push(entry);
-  }
-
-  private makeEntry(container: RecordsContainer, blocks: Block[], span: Span, head: string, headStart: number, dates: FoundDate[] | null, context = ''): RecordEntry {
-    const whole = blocks.map((b) => b.text).join('\n');
-    let own = dates ?? findDates(head, headStart);
-    if (!own.length) own = blocks.flatMap((b) => findDates(b.text, b.span.start));
-    let families = familiesIn(head);
-    if (!families.size) families = familiesIn(whole);
-    const providers = [...findProviders(head, headStart), ...findProviders(context, 0).map((p) => ({ ...p, span: span }))];
+  /** `keys` may be a reading's, shared with later lints: read-only. */
+  private makeEntry(container: RecordsContainer, blocks: Block[], span: Span, facts: EntryFacts, keys: string[] = []): RecordEntry {
     const entry: RecordEntry = {
-      span, itemSpan: span, blocks, head: context ? `${context} ${head}` : head, dates: own, providers, families,
-      keys: [], pages: this.pages.get(span.start) ?? null, container,
+      span, itemSpan: span, blocks, head: facts.head, dates: facts.dates, providers: facts.providers, families: facts.families,
+      keys, pages: this.pages.get(span.start) ?? null, container,
     };
     this.entries.push(entry);
     return entry;
@@ -469,9 +556,19 @@ class EntryReader {
 // References in the body
 
 function bodyBlocks(model: ReportModel, entries: RecordEntry[]): Block[] {
-  const entryBlocks = new Set(entries.flatMap((e) => e.blocks));
-  return model.blocks.filter((b) => !inKind(b, 'records') && !entryBlocks.has(b) && !(b.type === 'heading' && model.title && b.span.start === model.title.span.start));
+  // Only footnote entries sit outside the records sections, which are left out as a whole.
+  const footnoteBlocks = new Set<Block>();
+  for (const entry of entries) if (entry.container.kind === 'footnote') for (const block of entry.blocks) footnoteBlocks.add(block);
+  return model.blocks.filter((b) => !inKind(b, 'records') && !footnoteBlocks.has(b) && !(b.type === 'heading' && model.title && b.span.start === model.title.span.start));
 }
+
+/**
+ * What a block says for reading references, by its node (as `itemReadings` are kept): the
+ * incremental parser keeps the nodes of unchanged chunks, and a node's block text with them.
+ */
+const ownDaysByNode = new WeakMap<Nodes, readonly FoundDate[]>();
+const bodyReadings = new WeakMap<Nodes, BodyReading>();
+const NO_DATES: readonly FoundDate[] = Object.freeze([]);
 
 /** Days of the examination and the report: a record "of" those days is this report, not a record. */
 function ownDays(model: ReportModel): FoundDate[] {
@@ -482,18 +579,27 @@ function ownDays(model: ReportModel): FoundDate[] {
     out.push(...findDates(text));
   }
   for (const block of model.blocks) {
-    for (const sentence of block.sentences) {
-      const label = EXAM_DATE_LABEL.exec(sentence.text);
-      if (label) {
-        const after = findDates(sentence.text.slice(label.index), 0)[0];
-        if (after && !after.end) out.push(after);
-      } else if (EXAMINED_ON.test(sentence.text)) {
-        const first = findDates(sentence.text)[0];
-        if (first && !first.end) out.push(first);
-      }
-    }
+    let days = ownDaysByNode.get(block.node);
+    if (!days) ownDaysByNode.set(block.node, (days = readOwnDays(block)));
+    if (days.length) out.push(...days);
   }
   return out;
+}
+
+/** The days a block gives as the examination's ("Date of examination: 3/18/2024", "I examined her on 3/18/2024"). */
+function readOwnDays(block: Block): readonly FoundDate[] {
+  const out: FoundDate[] = [];
+  for (const sentence of block.sentences) {
+    const label = EXAM_DATE_LABEL.exec(sentence.text);
+    if (label) {
+      const after = findDates(sentence.text.slice(label.index), 0)[0];
+      if (after && !after.end) out.push(after);
+    } else if (EXAMINED_ON.test(sentence.text)) {
+      const first = findDates(sentence.text)[0];
+      if (first && !first.end) out.push(first);
+    }
+  }
+  return out.length ? out : NO_DATES;
 }
 
 function sameDay(a: FoundDate, b: FoundDate): boolean {
@@ -516,13 +622,102 @@ function glueHolds(glue: string, link: ReadonlySet<string>, nouns: DocumentNoun[
   return (link.has(tokens[tokens.length - 1]) && /[\s(]$/.test(glue)) || (link === DATE_LINK ? /[,(]\s*$/ : /\(\s*$/).test(glue);
 }
 
-const citationsByText = new TextMemo<CitationReference[]>();
-
-/** The citation keys a block's text writes ("[R3]", "[^r3]", "(Rec. 3-5)"), at offsets in the text; shared, so read-only. */
-function citationsIn(text: string): readonly CitationReference[] {
-  return citationsByText.get(text, readCitationKeys);
+/** A document noun and the dates and providers tied to it, offsets in its sentence. */
+interface Candidate {
+  noun: DocumentNoun;
+  tied: Anchor[];
 }
 
+/** A body block's citation keys (offsets in its text) and each sentence's candidates for references; shared, so read-only. */
+interface BodyReading {
+  citations: readonly CitationReference[];
+  /** Empty when no sentence has one. */
+  candidates: readonly (readonly Candidate[])[];
+}
+
+function bodyReadingOf(block: Block): BodyReading {
+  let reading = bodyReadings.get(block.node);
+  if (!reading) {
+    const candidates = block.sentences.map((s) => (NOT_REVIEWED.test(s.text) ? [] : readCandidates(s.text)));
+    reading = { citations: readCitationKeys(block.text), candidates: candidates.some((c) => c.length) ? candidates : [] };
+    bodyReadings.set(block.node, reading);
+  }
+  return reading;
+}
+
+/** The sentence's document nouns that have dates or providers tied to them, offsets in the sentence. */
+function readCandidates(text: string): Candidate[] {
+  const providers = findProviders(text, 0);
+  // Nouns inside a provider's name ("CoreMotion Physical Therapy", "Astoria Open MRI") are not documents.
+  const chars = providers.length ? text.split('') : null; // UTF-16 units, as spans count them
+  for (const p of providers) for (let i = p.span.start; i < p.span.end; i++) chars![i] = i === p.span.start ? 'X' : 'x';
+  const nouns = findDocumentNouns(chars ? chars.join('') : text);
+  if (!nouns.length) return [];
+  // Span sets keep these overlap tests logarithmic: a pasted sentence can hold thousands of each.
+  const providerSpans = new SpanSet(providers);
+  const nounSpans = new SpanSet(nouns);
+  const dates = findDates(text).filter((d) => !providerSpans.overlaps(d.span));
+  const anchors: Anchor[] = [
+    ...dates.map((d) => ({ span: d.span, kind: 'date' as const, date: d })),
+    ...providers.map((p) => ({ span: p.span, kind: 'provider' as const, provider: p })),
+  ].filter((a) => !nounSpans.overlaps(a.span)).sort((a, b) => a.span.start - b.span.start);
+  const out: Candidate[] = [];
+  for (const noun of nouns) {
+    // The lead-in patterns look a few words back; a bounded window keeps long sentences linear.
+    const before = text.slice(Math.max(0, noun.span.start - LOOKBEHIND), noun.span.start);
+    if (OWN_REPORT.test(before) || DATE_OF.test(before)) continue;
+    const tied = [...tiedBefore(text, noun, anchors, nouns), ...tiedAfter(text, noun, anchors, nouns)];
+    if (tied.length) out.push({ noun, tied });
+  }
+  return out;
+}
+
+/** "MRI of the right shoulder performed at Lakeside Imaging on 6/2/2023", "progress notes of Dr. Lopez dated 2/1/23, 3/1/23 and 4/5/23" */
+function tiedAfter(text: string, noun: DocumentNoun, anchors: Anchor[], nouns: DocumentNoun[]): Anchor[] {
+  const out: Anchor[] = [];
+  let at = noun.span.end;
+  for (let i = firstStartingAt(anchors, at); i < anchors.length; i++) {
+    const anchor = anchors[i];
+    if (anchor.span.start < at) continue;
+    const glue = text.slice(at, anchor.span.start);
+    const previous = out[out.length - 1];
+    const listed = previous?.kind === 'date' && anchor.kind === 'date' && /^\s*(?:,|,?\s*and|,?\s*or)\s*$/.test(glue);
+    const link = anchor.kind === 'date' ? DATE_LINK : PROVIDER_LINK;
+    if (!listed && !glueHolds(glue, link, nouns, at, anchor.span.start)) break;
+    out.push(anchor);
+    at = anchor.span.end;
+  }
+  return out;
+}
+
+/** "Dr. Chu's operative report", "Kaiser physical therapy notes", "the 6/2/2023 MRI", "On 3/5/2024, an MRI" */
+function tiedBefore(text: string, noun: DocumentNoun, anchors: Anchor[], nouns: DocumentNoun[]): Anchor[] {
+  const out: Anchor[] = [];
+  let at = noun.span.start;
+  for (let i = firstStartingAt(anchors, at) - 1; i >= 0; i--) {
+    const anchor = anchors[i];
+    if (anchor.span.end > at) continue;
+    const gap = text.slice(anchor.span.end, at);
+    const between = nouns[firstStartingAt(nouns, anchor.span.end)];
+    if (between && between.span.end <= at) break;
+    const tokens = gap.replace(/^['’]s?/, '').toLowerCase().match(/[a-z][\w'’-]*/g) ?? [];
+    const modifiers = tokens.filter((t) => !DETERMINER.test(t));
+    if (/[;:.!?()]/.test(gap.replace(/^['’]s?/, '')) || modifiers.length > 3 || tokens.some((t) => BREAKER.has(t) || (/ed$/.test(t) && !PARTICIPLES.has(t)))) break;
+    if (anchor.kind === 'provider') {
+      // The provider directly names whose document it is ("Dr. Chu's operative report", "Kaiser notes").
+      if (/,/.test(gap) || tokens.some((t) => DETERMINER.test(t))) break;
+    } else {
+      // "the 6/2/2023 MRI", "On 3/5/2024, an MRI of the knee"
+      const lead = text.slice(Math.max(0, anchor.span.start - LOOKBEHIND), anchor.span.start);
+      if (!/\b(?:the|a|an|her|his|their|its)\s+$/i.test(lead) && !/(?:^|[;,]\s*)[Oo]n\s+$/.test(lead)) break;
+    }
+    out.unshift(anchor);
+    at = anchor.span.start;
+  }
+  return out;
+}
+
+/** The citation keys a text writes ("[R3]", "[^r3]", "(Rec. 3-5)"), at offsets in the text. */
 function readCitationKeys(text: string): CitationReference[] {
   const out: CitationReference[] = [];
   for (const m of text.matchAll(CITATION)) {
@@ -555,96 +750,27 @@ class ReferenceReader {
 
   read(blocks: Block[]): void {
     for (const block of blocks) {
-      this.readCitations(block);
-      for (const sentence of block.sentences) {
-        if (NOT_REVIEWED.test(sentence.text)) continue;
-        this.readSentence(sentence);
-      }
+      const { citations, candidates } = bodyReadingOf(block);
+      for (const c of citations) this.citations.push({ span: shiftSpan(c.span, block.span.start), keys: c.keys });
+      for (let i = 0; i < candidates.length; i++) if (candidates[i].length) this.readSentence(block.sentences[i], candidates[i]);
     }
   }
 
-  private readCitations(block: Block): void {
-    for (const c of citationsIn(block.text)) this.citations.push({ span: shiftSpan(c.span, block.span.start), keys: c.keys });
-  }
-
-  private readSentence(sentence: Sentence): void {
-    const { text, span } = sentence;
-    const base = span.start;
-    const providers = findProviders(text, base);
-    // Nouns inside a provider's name ("CoreMotion Physical Therapy", "Astoria Open MRI") are not documents.
-    const chars = providers.length ? text.split('') : null; // UTF-16 units, as spans count them
-    for (const p of providers) for (let i = p.span.start - base; i < p.span.end - base; i++) chars![i] = i === p.span.start - base ? 'X' : 'x';
-    const masked = chars ? chars.join('') : text;
-    const nouns = findDocumentNouns(masked, base);
-    if (!nouns.length) return;
-    // Span sets keep these overlap tests logarithmic: a pasted sentence can hold thousands of each.
-    const providerSpans = new SpanSet(providers);
-    const nounSpans = new SpanSet(nouns);
-    const dates = findDates(text, base).filter((d) => !providerSpans.overlaps(d.span));
-    const anchors: Anchor[] = [
-      ...dates.map((d) => ({ span: d.span, kind: 'date' as const, date: d })),
-      ...providers.map((p) => ({ span: p.span, kind: 'provider' as const, provider: p })),
-    ].filter((a) => !nounSpans.overlaps(a.span)).sort((a, b) => a.span.start - b.span.start);
-    for (const noun of nouns) {
-      // The lead-in patterns look a few words back; a bounded window keeps long sentences linear.
-      const before = text.slice(Math.max(0, noun.span.start - base - LOOKBEHIND), noun.span.start - base);
-      if (OWN_REPORT.test(before) || DATE_OF.test(before)) continue;
-      const tied = [...this.tiedBefore(text, base, noun, anchors, nouns), ...this.tiedAfter(text, base, noun, anchors, nouns)];
-      const tiedDates = tied.filter((a) => a.date && !this.own.some((o) => sameDay(o, a.date!))).map((a) => a.date!);
-      const tiedProviders = tied.filter((a) => a.provider).map((a) => a.provider!);
+  /** The sentence's references: its candidates tied to a provider or to a day other than the examination's. */
+  private readSentence(sentence: Sentence, candidates: readonly Candidate[]): void {
+    const base = sentence.span.start;
+    for (const { noun: ownNoun, tied } of candidates) {
+      const tiedDates = tied.filter((a) => a.date && !this.own.some((o) => sameDay(o, a.date!))).map((a) => ({ ...a.date!, span: shiftSpan(a.span, base) }));
+      const tiedProviders = tied.filter((a) => a.provider).map((a) => ({ ...a.provider!, span: shiftSpan(a.span, base) }));
       if (!tiedDates.length && !tiedProviders.length) continue;
-      const start = Math.min(noun.span.start, ...tied.map((a) => a.span.start));
-      const end = Math.max(noun.span.end, ...tied.map((a) => a.span.end));
+      const start = base + Math.min(ownNoun.span.start, ...tied.map((a) => a.span.start));
+      const end = base + Math.max(ownNoun.span.end, ...tied.map((a) => a.span.end));
+      const noun = { ...ownNoun, span: shiftSpan(ownNoun.span, base) };
       this.references.push({
         span: { start, end: end + (this.model.text[end] === ')' && this.model.text.slice(start, end).includes('(') ? 1 : 0) },
         noun, phrase: nounPhrase(this.model.text, noun), dates: tiedDates, providers: tiedProviders, sentence,
       });
     }
-  }
-
-  /** "MRI of the right shoulder performed at Lakeside Imaging on 6/2/2023", "progress notes of Dr. Lopez dated 2/1/23, 3/1/23 and 4/5/23" */
-  private tiedAfter(text: string, base: number, noun: DocumentNoun, anchors: Anchor[], nouns: DocumentNoun[]): Anchor[] {
-    const out: Anchor[] = [];
-    let at = noun.span.end;
-    for (let i = firstStartingAt(anchors, at); i < anchors.length; i++) {
-      const anchor = anchors[i];
-      if (anchor.span.start < at) continue;
-      const glue = text.slice(at - base, anchor.span.start - base);
-      const previous = out[out.length - 1];
-      const listed = previous?.kind === 'date' && anchor.kind === 'date' && /^\s*(?:,|,?\s*and|,?\s*or)\s*$/.test(glue);
-      const link = anchor.kind === 'date' ? DATE_LINK : PROVIDER_LINK;
-      if (!listed && !glueHolds(glue, link, nouns, at, anchor.span.start)) break;
-      out.push(anchor);
-      at = anchor.span.end;
-    }
-    return out;
-  }
-
-  /** "Dr. Chu's operative report", "Kaiser physical therapy notes", "the 6/2/2023 MRI", "On 3/5/2024, an MRI" */
-  private tiedBefore(text: string, base: number, noun: DocumentNoun, anchors: Anchor[], nouns: DocumentNoun[]): Anchor[] {
-    const out: Anchor[] = [];
-    let at = noun.span.start;
-    for (let i = firstStartingAt(anchors, at) - 1; i >= 0; i--) {
-      const anchor = anchors[i];
-      if (anchor.span.end > at) continue;
-      const gap = text.slice(anchor.span.end - base, at - base);
-      const between = nouns[firstStartingAt(nouns, anchor.span.end)];
-      if (between && between.span.end <= at) break;
-      const tokens = gap.replace(/^['’]s?/, '').toLowerCase().match(/[a-z][\w'’-]*/g) ?? [];
-      const modifiers = tokens.filter((t) => !DETERMINER.test(t));
-      if (/[;:.!?()]/.test(gap.replace(/^['’]s?/, '')) || modifiers.length > 3 || tokens.some((t) => BREAKER.has(t) || (/ed$/.test(t) && !PARTICIPLES.has(t)))) break;
-      if (anchor.kind === 'provider') {
-        // The provider directly names whose document it is ("Dr. Chu's operative report", "Kaiser notes").
-        if (/,/.test(gap) || tokens.some((t) => DETERMINER.test(t))) break;
-      } else {
-        // "the 6/2/2023 MRI", "On 3/5/2024, an MRI of the knee"
-        const lead = text.slice(Math.max(0, anchor.span.start - base - LOOKBEHIND), anchor.span.start - base);
-        if (!/\b(?:the|a|an|her|his|their|its)\s+$/i.test(lead) && !/(?:^|[;,]\s*)[Oo]n\s+$/.test(lead)) break;
-      }
-      out.unshift(anchor);
-      at = anchor.span.start;
-    }
-    return out;
   }
 }
 
@@ -659,22 +785,24 @@ function nounPhrase(text: string, noun: DocumentNoun): string {
 // ---------------------------------------------------------------------------------------
 // Matching
 
-function providerAgrees(a: Provider[], entryHead: string, entryProviders: Provider[]): boolean {
-  const headWords = words(entryHead);
+function providerAgrees(a: Provider[], { head: entryHead, providers: entryProviders }: Listing): boolean {
+  if (!a.length) return false;
+  const headWords = wordsOf(entryHead);
   return a.some((p) => {
     if (p.name) {
       if (entryProviders.some((e) => e.name && sameName(e.name, p.name!))) return true;
-      return headWords.has(p.name.surname.toLowerCase()) && !entryProviders.some((e) => e.name && e.name.surname.toLowerCase() === p.name!.surname.toLowerCase() && !sameName(e.name, p.name!));
+      return headWords.includes(p.name.surname.toLowerCase()) && !entryProviders.some((e) => e.name && e.name.surname.toLowerCase() === p.name!.surname.toLowerCase() && !sameName(e.name, p.name!));
     }
-    const own = distinctiveWords(p.text);
-    if (own.length) return own.every((w) => headWords.has(w));
+    const own = distinctiveWordsByText.get(p.text, distinctiveWords);
+    if (own.length) return own.every((w) => headWords.includes(w));
     return entryHead.toLowerCase().includes(p.text.toLowerCase());
   });
 }
 
 function familiesAgree(noun: RecordFamily, entry: Set<RecordFamily>): boolean {
   if (!entry.size || GENERIC_FAMILIES.has(noun) || entry.has(noun)) return true;
-  return [...entry].every((f) => GENERIC_FAMILIES.has(f));
+  for (const family of entry) if (!GENERIC_FAMILIES.has(family)) return false;
+  return true;
 }
 
 interface Listing {
@@ -687,54 +815,90 @@ interface Listing {
 /** Ranges longer than this are not indexed by day: they are few, and compared with every reference. */
 const MAX_INDEXED_DAYS = 400;
 
+function isLongRange(d: FoundDate): boolean {
+  // A single day, as most entries give, is no range: no day numbers to count.
+  return (d.end !== undefined || d.start.day === undefined) && dayNumber(d.end ?? d.start, 'last') - dayNumber(d.start, 'first') > MAX_INDEXED_DAYS;
+}
+
 /**
- * The entries a reference's dates could match: those whose dates cover one of its days, and
- * those without dates or with long ranges. A long list then costs each dated reference a
- * handful of comparisons instead of one per entry.
+ * The entries a reference could match: by its dates, those whose dates cover one of its days,
+ * and those without dates or with long ranges; without dates, those whose head or providers
+ * hold a word it asks for. A long list then costs each reference a handful of comparisons
+ * instead of one per entry.
  */
 class EntryIndex {
   private readonly byDay = new Map<number, number[]>();
-  /** Entries every reference is compared with. */
+  /** Entries every dated reference is compared with. */
   private readonly always: number[] = [];
+  /** Entries by the words of their heads and their providers' surnames; read when an undated reference first asks. */
+  private byWord: Map<string, number[]> | null = null;
 
   constructor(private readonly entries: RecordEntry[]) {
     entries.forEach((entry, index) => {
-      const ranges = entry.dates.map((d) => [dayNumber(d.start, 'first'), dayNumber(d.end ?? d.start, 'last')]);
-      if (!ranges.length || ranges.some(([from, to]) => to - from > MAX_INDEXED_DAYS)) {
+      const { dates } = entry;
+      if (!dates.length || dates.some(isLongRange)) {
         this.always.push(index);
         return;
       }
-      const days = new Set<number>();
-      for (const [from, to] of ranges) for (let day = from; day <= to; day++) days.add(day);
-      for (const day of days) {
-        const list = this.byDay.get(day);
-        if (list) list.push(index);
-        else this.byDay.set(day, [index]);
-      }
+      for (const d of dates) for (let day = dayNumber(d.start, 'first'), last = dayNumber(d.end ?? d.start, 'last'); day <= last; day++) addIndex(this.byDay, day, index);
     });
   }
 
-  /** Entries in list order that may match a reference with these dates (all of them when it has none). */
-  candidates(dates: FoundDate[]): RecordEntry[] {
-    if (!dates.length) return this.entries;
+  /** Entries in list order that may match a reference with these dates, or without dates, with these providers. */
+  candidates(dates: FoundDate[], providers: Provider[]): RecordEntry[] {
+    if (!dates.length) return this.byProviders(providers);
     const found = new Set(this.always);
     for (const d of dates) {
-      const from = dayNumber(d.start, 'first');
-      const to = dayNumber(d.end ?? d.start, 'last');
-      if (to - from > MAX_INDEXED_DAYS) return this.entries;
-      for (let day = from; day <= to; day++) for (const index of this.byDay.get(day) ?? []) found.add(index);
+      if (isLongRange(d)) return this.entries;
+      for (let day = dayNumber(d.start, 'first'), last = dayNumber(d.end ?? d.start, 'last'); day <= last; day++) for (const index of this.byDay.get(day) ?? []) found.add(index);
     }
-    return [...found].sort((a, b) => a - b).map((index) => this.entries[index]);
+    return this.inOrder(found);
+  }
+
+  /** Undated, a reference matches by a provider (providerAgrees): an entry holds its surname, or its first distinctive word. */
+  private byProviders(providers: Provider[]): RecordEntry[] {
+    const found = new Set<number>();
+    for (const p of providers) {
+      const word = p.name ? p.name.surname.toLowerCase() : distinctiveWordsByText.get(p.text, distinctiveWords)[0];
+      if (word === undefined) return this.entries;
+      for (const index of this.wordIndex().get(word) ?? []) found.add(index);
+    }
+    return this.inOrder(found);
+  }
+
+  private wordIndex(): Map<string, number[]> {
+    if (!this.byWord) {
+      const byWord = (this.byWord = new Map());
+      this.entries.forEach((entry, index) => {
+        for (const word of wordsOf(entry.head)) addIndex(byWord, word, index);
+        for (const p of entry.providers) if (p.name) addIndex(byWord, p.name.surname.toLowerCase(), index);
+      });
+    }
+    return this.byWord;
+  }
+
+  private inOrder(indexes: Set<number>): RecordEntry[] {
+    return [...indexes].sort((a, b) => a - b).map((index) => this.entries[index]);
   }
 }
 
-/** RULES.md: dates agree and (type or provider agrees); without a date, provider and type agree. */
+/** Adds an entry's index under `key` once (entries are added in order). */
+function addIndex<K>(map: Map<K, number[]>, key: K, index: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [index]);
+  else if (list[list.length - 1] !== index) list.push(index);
+}
+
+/** RULES.md: dates agree and (type or provider agrees); without a date, provider and type agree. The dates go first: they rule most listings out. */
 function referenceMatches(reference: RecordReference, dates: FoundDate[], listing: Listing): boolean {
-  const type = familiesAgree(reference.noun.family, listing.families);
-  const provider = reference.providers.length > 0 && providerAgrees(reference.providers, listing.head, listing.providers);
-  if (!dates.length || !listing.dates.length) return provider && type;
-  const dated = dates.every((d) => listing.dates.some((e) => datesOverlap(d, e)));
-  return dated && (type || provider);
+  if (!dates.length || !listing.dates.length) return providerAgrees(reference.providers, listing) && familiesAgree(reference.noun.family, listing.families);
+  for (const d of dates) if (!overlapsAny(d, listing.dates)) return false;
+  return familiesAgree(reference.noun.family, listing.families) || providerAgrees(reference.providers, listing);
+}
+
+function overlapsAny(date: FoundDate, dates: FoundDate[]): boolean {
+  for (const d of dates) if (datesOverlap(date, d)) return true;
+  return false;
 }
 
 function asListing(reference: RecordReference): Listing {
@@ -746,7 +910,9 @@ function asListing(reference: RecordReference): Listing {
 
 /** The citation key written right after a reference ("MRI of 02/02/2024 [R5]"). */
 function citationOf(reference: RecordReference, citations: CitationReference[]): CitationReference | undefined {
-  return citations.find((c) => c.span.start >= reference.span.start && c.span.end <= reference.sentence.span.end && c.span.start - reference.span.end < 60);
+  // Citations are in text order and apart: when the first one from the reference on is too far, so are the rest.
+  const c = citations[firstStartingAt(citations, reference.span.start)];
+  return c && c.span.end <= reference.sentence.span.end && c.span.start - reference.span.end < 60 ? c : undefined;
 }
 
 /** Dates a reference names one by one ("2/1/23, 3/1/23 and 4/5/23") are separate records; a range is one. */
@@ -794,6 +960,8 @@ export function analyseRecords(model: ReportModel): RecordsAnalysis {
   }
 
   const unlisted: UnlistedRecord[] = [];
+  /** Each unlisted record as a listing, for matching later mentions of it. */
+  const listings: { record: UnlistedRecord; listing: Listing }[] = [];
   const index = new EntryIndex(entries);
   for (const reference of references) {
     // A reference that carries a citation key is resolved by the key alone (corpus judgment 4).
@@ -805,19 +973,21 @@ export function analyseRecords(model: ReportModel): RecordsAnalysis {
     const missing: FoundDate[] = [];
     const found: RecordEntry[] = [];
     for (const dates of recordDates(reference)) {
-      const hits = index.candidates(dates).filter((e) => referenceMatches(reference, dates, e));
+      const hits = index.candidates(dates, reference.providers).filter((e) => referenceMatches(reference, dates, e));
       if (hits.length) found.push(...hits.filter((h) => !found.includes(h)));
       else missing.push(...dates);
     }
     matches.set(reference, found);
     const whollyUnlisted = !found.length;
     if (!sections.length || (!whollyUnlisted && !missing.length)) continue;
-    const earlier = unlisted.find((u) => referenceMatches(reference, reference.dates, asListing({ ...u.reference, dates: u.dates.length ? u.dates : u.reference.dates })));
+    const earlier = listings.find((u) => referenceMatches(reference, reference.dates, u.listing));
     if (earlier) {
-      earlier.later.push(reference);
+      earlier.record.later.push(reference);
       continue;
     }
-    unlisted.push({ reference, dates: whollyUnlisted ? reference.dates : missing, later: [] });
+    const record: UnlistedRecord = { reference, dates: whollyUnlisted ? reference.dates : missing, later: [] };
+    unlisted.push(record);
+    listings.push({ record, listing: asListing({ ...reference, dates: record.dates.length ? record.dates : reference.dates }) });
   }
 
   const result: RecordsAnalysis = { sections, entries, containers: entryReader.containers, references, citations, matches, unlisted, unknownKeys };

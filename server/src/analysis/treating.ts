@@ -5,7 +5,7 @@ import { inKind, sectionsAt, spanOf } from '../engine/model.js';
 import type { SectionKind } from '../engine/sections.js';
 import { firstStartingAt, type Span, spansOverlap } from '../engine/text.js';
 import { findEvidence, findReasonConnector } from './evidence.js';
-import { findNames, parseName, sameName, type PersonName } from './names.js';
+import { type FoundName, findNames, parseName, sameName, type PersonName } from './names.js';
 
 /**
  * Treating physicians (RULES.md "Treating physician"), their opinions as the report records
@@ -185,16 +185,49 @@ interface Reference {
 }
 
 interface SentenceInfo {
-  sentence: Sentence;
+  readonly sentence: Sentence;
+  readonly facts: SentenceFacts;
   index: number;
+  /** In a section whose sentences state no one's opinion (referral, attestation). */
+  skipped: boolean;
+  /** `NONE` until the sentence has one: most sentences name nobody. */
   names: NameHit[];
-  /** Every person reference (treating or not), in order. */
+  /** Every person reference (treating or not), in order; `NONE` until there is one. */
   refs: Reference[];
   /** Set when the sentence states someone's opinion. */
   opinionOf?: Physician;
   topic: OpinionTopic | null;
-  voiced: boolean;
+  readonly voiced: boolean;
 }
+
+/**
+ * Each sentence's info, kept from one lint to the next with the sentence (the incremental
+ * engine keeps the sentences of unchanged blocks): a long report has tens of thousands, and
+ * making them anew for every lint is most of what an edit would cost.
+ */
+const infoOfSentence = new WeakMap<Sentence, SentenceInfo>();
+
+/** The sentence's info, with what the last analysis found in it cleared. */
+function freshInfo(sentence: Sentence, index: number, skipped: boolean): SentenceInfo {
+  let info = infoOfSentence.get(sentence);
+  if (info) {
+    info.index = index;
+    info.skipped = skipped;
+    info.names = NONE;
+    info.refs = NONE;
+    info.opinionOf = undefined;
+    info.topic = null;
+  } else {
+    const facts = sentenceFacts(sentence.text);
+    // Every field set here, so all infos share one shape.
+    info = { sentence, facts, index, skipped, names: NONE, refs: NONE, opinionOf: undefined, topic: null, voiced: facts.voiced };
+    infoOfSentence.set(sentence, info);
+  }
+  return info;
+}
+
+/** The shared empty list a sentence starts with (frozen: a sentence with names gets a list of its own). */
+const NONE: never[] = Object.freeze([]) as never[];
 
 /** Analyses the report once and memoises the result in `model.cache`. */
 export function analyseTreating(model: ReportModel, configured?: readonly string[]): TreatingAnalysis {
@@ -211,54 +244,70 @@ export function analyseTreating(model: ReportModel, configured?: readonly string
 class TreatingAnalyser {
   private readonly people: PersonState[] = [];
   private readonly infos: SentenceInfo[] = [];
-  private readonly infoBySentence = new Map<Sentence, SentenceInfo>();
+  /** Per block: its index in the model and the index of its first sentence's info (a block's sentences are consecutive); see `placeOf`. */
+  private blockPlaces: Map<Block, { block: number; firstInfo: number }> | null = null;
   private readonly anonymous = new Map<string, Physician>();
-  private readonly entries = new Map<ListItem, SentenceInfo[]>();
-  private readonly blockIndex = new Map<Block, number>();
+  /** The sentences of each list item, gathered the first time a records entry's author is asked for. */
+  private entries: Map<ListItem, SentenceInfo[]> | null = null;
   private readonly headingBlocks = new Map<number, Block>();
+  /** The person each name (by `nameKey`) was found to be. */
+  private readonly personOfName = new Map<string, PersonState>();
+  /** People by lower-case surname, in order of first identification: only they can be the same name. */
+  private readonly peopleBySurname = new Map<string, PersonState[]>();
+  /** What each role phrase refers to, once who is treating is settled. */
+  private readonly roleReferents = new Map<string, Physician[]>();
 
   constructor(private readonly model: ReportModel, private readonly configured: readonly string[]) {}
 
   run(): TreatingAnalysis {
     this.seedFromFrontMatter();
-    this.model.blocks.forEach((block, index) => {
-      this.blockIndex.set(block, index);
+    this.model.blocks.forEach((block) => {
       if (block.type === 'heading') this.headingBlocks.set(block.span.start, block);
-      for (const sentence of block.sentences) {
-        const info: SentenceInfo = { sentence, index: this.infos.length, names: [], refs: [], topic: null, voiced: firstPerson(sentence.text) };
-        this.infos.push(info);
-        this.infoBySentence.set(sentence, info);
-        if (block.list) {
-          const entry = this.entries.get(block.list.item);
-          if (entry) entry.push(info);
-          else this.entries.set(block.list.item, [info]);
-        }
-      }
+      const skipped = SKIPPED_KINDS.some((k) => inKind(block, k));
+      for (const sentence of block.sentences) this.infos.push(freshInfo(sentence, this.infos.length, skipped));
     });
-    for (const info of this.infos) this.collectNames(info);
+    this.forEachInfo((info) => this.collectNames(info));
     this.collectFullNames();
-    for (const info of this.infos) this.assignRoles(info);
+    this.forEachInfo((info) => this.assignRoles(info));
     this.treatingSectionEntries();
     for (const p of this.people) p.physician.treating = p.fixed || (!p.examiner && p.treatingSigns > 0 && p.otherSigns === 0);
-    for (const info of this.infos) this.collectReferences(info);
-    for (const info of this.infos) this.findOpinion(info);
+    this.forEachInfo((info) => this.collectReferences(info));
+    this.forEachInfo((info) => this.findOpinion(info));
 
     const physicians = [...this.people.map((p) => p.physician), ...this.anonymous.values()].filter((p) => p.treating);
-    const mentions: Mention[] = this.infos.flatMap((info) =>
-      info.refs.filter((r) => r.physician.treating).map((r) => ({ physician: r.physician, span: r.span, sentence: info.sentence, via: r.via })));
+    const mentions: Mention[] = [];
+    this.forEachInfo((info) => {
+      for (const r of info.refs) if (r.physician.treating) mentions.push({ physician: r.physician, span: r.span, sentence: info.sentence, via: r.via });
+    });
     const opinions: TreatingOpinion[] = this.infos
       .filter((info) => info.opinionOf?.treating && !info.voiced)
       .map((info) => ({ physician: info.opinionOf!, sentence: info.sentence, topic: info.topic, recorded: isRecording(info.sentence.block) }));
     return { physicians, mentions, opinions, disagreements: this.findDisagreements() };
   }
 
+  /** Visits every sentence's info in order, by index: a for-of loop over tens of thousands of them allocates an iterator result for each. */
+  private forEachInfo(visit: (info: SentenceInfo) => void): void {
+    const { infos } = this;
+    for (let i = 0; i < infos.length; i++) visit(infos[i]);
+  }
+
   // --- who is who ------------------------------------------------------------------------
 
   private person(name: PersonName): PersonState {
-    const found = this.people.find((p) => p.physician.name && sameName(p.physician.name, name));
+    // Exact: given names are only ever added to a known person, which never makes an earlier person match.
+    const key = nameKey(name);
+    let state = this.personOfName.get(key);
+    if (!state) this.personOfName.set(key, (state = this.newOrKnownPerson(name)));
+    else this.addGivenName(state, name);
+    return state;
+  }
+
+  private newOrKnownPerson(name: PersonName): PersonState {
+    const surname = name.surname.toLowerCase();
+    const namesakes = this.peopleBySurname.get(surname);
+    const found = namesakes?.find((p) => sameName(p.physician.name!, name));
     if (found) {
-      const known = found.physician.name!;
-      if (!known.given && name.given) found.physician.name = { ...known, given: name.given };
+      this.addGivenName(found, name);
       return found;
     }
     const state: PersonState = {
@@ -266,7 +315,14 @@ class TreatingAnalyser {
       fixed: false, examiner: false, treatingSigns: 0, otherSigns: 0,
     };
     this.people.push(state);
+    if (namesakes) namesakes.push(state);
+    else this.peopleBySurname.set(surname, [state]);
     return state;
+  }
+
+  private addGivenName(state: PersonState, name: PersonName): void {
+    const known = state.physician.name!;
+    if (!known.given && name.given) state.physician.name = { ...known, given: name.given };
   }
 
   private seedFromFrontMatter(): void {
@@ -286,33 +342,24 @@ class TreatingAnalyser {
   }
 
   private collectNames(info: SentenceInfo): void {
-    const { text, span } = info.sentence;
-    for (const found of findNames(text)) {
-      info.names.push({ state: this.person(found.name), span: { start: span.start + found.start, end: span.start + found.end } });
-    }
+    const { span } = info.sentence;
+    const found = info.facts.names;
+    if (!found.length) return;
+    info.names = found.map((f) => ({ state: this.person(f.name), span: { start: span.start + f.start, end: span.start + f.end } }));
   }
 
   /** "Alan Smith" without title or credentials, once the person is known by that full name. */
   private collectFullNames(): void {
     const withGiven = this.people.filter((p) => p.physician.name?.given && p.physician.name.given.length > 1);
     if (!withGiven.length) return;
-    // One pattern per person, built once: sentences are many.
-    const patterns = withGiven.map((state) => {
-      const { given, surname } = state.physician.name!;
-      return { state, surname, re: new RegExp(String.raw`\b${escape(given!)}\s+(?:[A-Z]\.\s+)?${escape(surname)}\b`, 'g') };
+    const finder = fullNameFinder(withGiven.map((p) => p.physician.name!));
+    this.forEachInfo((info) => {
+      const hits = finder(info.sentence.text);
+      if (!hits.length) return;
+      const base = info.sentence.span.start;
+      info.names = [...info.names, ...hits.map((h) => ({ state: withGiven[h.person], span: { start: base + h.start, end: base + h.end } }))]
+        .sort((a, b) => a.span.start - b.span.start);
     });
-    for (const info of this.infos) {
-      for (const { state, surname, re } of patterns) {
-        if (!info.sentence.text.includes(surname)) continue;
-        re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = re.exec(info.sentence.text))) {
-          const span = { start: info.sentence.span.start + m.index, end: info.sentence.span.start + m.index + m[0].length };
-          if (!info.names.some((n) => spansOverlap(n.span, span))) info.names.push({ state, span });
-        }
-      }
-      info.names.sort((a, b) => a.span.start - b.span.start);
-    }
   }
 
   /** Gives the names in a sentence the roles that the words around them state. */
@@ -320,69 +367,51 @@ class TreatingAnalyser {
     if (!info.names.length) return;
     const text = info.sentence.text;
     const base = info.sentence.span.start;
-    const local = info.names.map((n) => ({ state: n.state, start: n.span.start - base, end: n.span.end - base }));
-    const roleSpans: { start: number; end: number; treating: boolean }[] = [];
-    for (const m of matchAll(TREATING_ROLE, text)) {
-      if (!negatedRole(text, m.index)) roleSpans.push({ start: m.index, end: m.index + m[0].length, treating: true });
-    }
-    for (const m of matchAll(OTHER_ROLE, text)) roleSpans.push({ start: m.index, end: m.index + m[0].length, treating: false });
-
-    for (const role of roleSpans) {
-      const holder = roleHolder(text, local, role, roleSpans);
-      if (!holder) continue;
-      if (role.treating) {
-        holder.state.treatingSigns++;
-        addRoles(holder.state.physician, text.slice(role.start, role.end));
-        addRoles(holder.state.physician, specialtyAfter(text, holder.end));
-      } else {
-        holder.state.otherSigns++;
-      }
-    }
-    for (const name of local) {
-      if (CARE_OF.test(text.slice(Math.max(0, name.start - 60), name.start))) {
-        name.state.treatingSigns++;
-        addRoles(name.state.physician, specialtyAfter(text, name.end));
-      }
-    }
-    const operated = OPERATED.exec(text);
-    if (operated) {
-      const before = local.filter((n) => n.end <= operated.index);
-      const subject = before[before.length - 1];
-      if (subject && before.length === 1 && !/[;:]/.test(text.slice(subject.end, operated.index))) {
-        subject.state.treatingSigns++;
-        subject.state.physician.roles.add('surgeon');
-        addRoles(subject.state.physician, specialtyAfter(text, subject.end));
-      }
+    const local = () => info.names.map((n) => ({ start: n.span.start - base, end: n.span.end - base }));
+    // A sentence's names are those of its text unless full names of known people were added.
+    const signs = info.names.length === info.facts.names.length ? info.facts.roleSigns : readRoleSigns(text, local());
+    for (const sign of signs) {
+      const { state } = info.names[sign.name];
+      if (sign.treating) state.treatingSigns++;
+      else state.otherSigns++;
+      for (const role of sign.roles) state.physician.roles.add(role);
     }
   }
 
+
   /** Names listed in a Treating Physicians section are treating physicians. */
   private treatingSectionEntries(): void {
-    for (const info of this.infos) {
+    this.forEachInfo((info) => {
       const block = info.sentence.block;
-      if (!inKind(block, 'treating') || inKind(block, 'records')) continue;
+      if (!info.names.length || !inKind(block, 'treating') || inKind(block, 'records')) return;
       for (const name of info.names) {
         name.state.treatingSigns++;
         addRoles(name.state.physician, specialtyAfter(info.sentence.text, name.span.end - info.sentence.span.start));
       }
-    }
+    });
   }
 
   private collectReferences(info: SentenceInfo): void {
-    for (const n of info.names) info.refs.push({ physician: n.state.physician, span: n.span, via: 'name' });
-    const text = info.sentence.text;
-    for (const m of matchAll(ROLE_REFERENCE, text)) {
-      if (negatedRole(text, m.index)) continue;
+    const roles = info.facts.roleReferences;
+    if (!info.names.length && !roles.length) return;
+    const refs: Reference[] = info.names.map((n) => ({ physician: n.state.physician, span: n.span, via: 'name' }));
+    for (const m of roles) {
       const span = { start: info.sentence.span.start + m.index, end: info.sentence.span.start + m.index + m[0].length };
       // "her treating physician, Dr. Lopez": the name is the reference already.
       if (info.names.some((n) => n.span.start >= span.end && n.span.start - span.end <= 3)) continue;
-      for (const physician of this.resolveRole(m[0])) info.refs.push({ physician, span, via: 'role' });
+      for (const physician of this.resolveRole(m[0])) refs.push({ physician, span, via: 'role' });
     }
-    info.refs.sort((a, b) => a.span.start - b.span.start);
+    info.refs = refs.sort((a, b) => a.span.start - b.span.start);
   }
 
   /** The treating physician(s) a role phrase refers to; an unnamed one when it fits no one named, or several. */
   private resolveRole(phrase: string): Physician[] {
+    let physicians = this.roleReferents.get(phrase);
+    if (!physicians) this.roleReferents.set(phrase, (physicians = this.readRole(phrase)));
+    return physicians;
+  }
+
+  private readRole(phrase: string): Physician[] {
     const named = this.people.filter((p) => p.physician.treating).map((p) => p.physician);
     const keys = roleKeys(phrase);
     const plural = /s$/.test(phrase.trim()) && !/\b(?:PTP|PCP)$/.test(phrase.trim());
@@ -410,38 +439,29 @@ class TreatingAnalyser {
 
   private findOpinion(info: SentenceInfo): void {
     const block = info.sentence.block;
-    if (block.type === 'heading' || SKIPPED_KINDS.some((k) => inKind(block, k)) || isQuestion(info.sentence.text)) return;
+    if (block.type === 'heading' || info.skipped || info.facts.question) return;
     const text = info.sentence.text;
     const base = info.sentence.span.start;
-    const topic = topicOf(text);
-    const agent = this.opinionAgent(info, text, base, topic) ?? this.entryAuthor(info, text, topic);
+    const topic = info.facts.topic;
+    const agent = this.opinionAgent(info, base) ?? this.entryAuthor(info, text, topic);
     if (!agent) return;
     info.opinionOf = agent.physician;
     info.topic = agent.topic;
   }
 
-  private opinionAgent(info: SentenceInfo, text: string, base: number, topic: OpinionTopic | null): { physician: Physician; topic: OpinionTopic | null } | null {
-    if (!info.refs.length && !matchAll(PRONOUN, text).length) return null; // nobody in the sentence to hold an opinion
+  private opinionAgent(info: SentenceInfo, base: number): { physician: Physician; topic: OpinionTopic | null } | null {
+    if (!info.refs.length && !info.facts.pronouns.length) return null; // nobody in the sentence to hold an opinion
     const candidates: { physician: Physician; start: number; end: number; pronoun: boolean }[] = info.refs.map((r) => ({
       physician: r.physician, start: r.span.start - base, end: r.span.end - base, pronoun: false,
     }));
-    for (const m of matchAll(PRONOUN, text)) {
+    for (const m of info.facts.pronouns) {
       const physician = this.pronounReferent(info, m.index);
       if (physician) candidates.push({ physician, start: m.index, end: m.index + m[0].length, pronoun: true });
     }
     candidates.sort((a, b) => a.start - b.start);
     for (const c of candidates) {
-      const after = text.slice(c.end);
-      const before = text.slice(0, c.start);
-      if (!c.pronoun && (POSSESSIVE_OPINION.test(after) || ACCORDING_TO.test(before) || PASSIVE_BY.test(before))) {
-        if (POSSESSIVE_OPINION.test(after) || topic) return { physician: c.physician, topic: topic ?? verbTopic(after) };
-      }
-      if (!c.pronoun && POSSESSIVE_DOCUMENT.test(after) && topic) return { physician: c.physician, topic };
-      const gap = SUBJECT_GAP.exec(after);
-      if (!gap) continue;
-      const verb = after.slice(gap[0].length);
-      if (c.pronoun ? PRONOUN_VERB.test(verb) : OPINION_VERB.test(verb)) return { physician: c.physician, topic: topicOf(verb) ?? verbTopic(verb) ?? topic };
-      if (!c.pronoun && REPORTING_VERB.test(verb) && /^\w+\s+that\b/i.test(verb) && topicOf(verb)) return { physician: c.physician, topic: topicOf(verb) };
+      const verdict = info.facts.verdict(c.start, c.end, c.pronoun);
+      if (verdict) return { physician: c.physician, topic: verdict.topic };
     }
     return null;
   }
@@ -462,8 +482,8 @@ class TreatingAnalyser {
   /** In a records entry, an unattributed summary sentence states the opinion of the entry's author. */
   private entryAuthor(info: SentenceInfo, text: string, topic: OpinionTopic | null): { physician: Physician; topic: OpinionTopic | null } | null {
     const block = info.sentence.block;
-    if (!(inKind(block, 'records') || (inKind(block, 'treating') && block.list)) || !ENTRY_OPINION.test(text) || info.voiced) return null;
-    if (info.refs.length) return null; // a sentence naming someone states that person's words, or nobody's
+    if (info.voiced || info.refs.length) return null; // a sentence naming someone states that person's words, or nobody's
+    if (!(inKind(block, 'records') || (inKind(block, 'treating') && block.list)) || !info.facts.entryOpinion) return null;
     const entry = this.entrySentences(block);
     const author = entry.flatMap((i) => i.refs)[0];
     if (!author) return null;
@@ -471,40 +491,72 @@ class TreatingAnalyser {
   }
 
   private entrySentences(block: Block): SentenceInfo[] {
-    if (block.list) return this.entries.get(block.list.item) ?? [];
-    return block.sentences.map((s) => this.infoBySentence.get(s)!);
+    if (block.list) return this.listItemSentences().get(block.list.item) ?? [];
+    return this.blockInfos(block);
+  }
+
+  private listItemSentences(): Map<ListItem, SentenceInfo[]> {
+    if (this.entries) return this.entries;
+    this.entries = new Map();
+    const entries = this.entries;
+    this.forEachInfo((info) => {
+      const item = info.sentence.block.list?.item;
+      if (!item) return;
+      const entry = entries.get(item);
+      if (entry) entry.push(info);
+      else entries.set(item, [info]);
+    });
+    return entries;
+  }
+
+  /** The block's index in the model and that of its first sentence's info, found when first asked for: few analyses need them. */
+  private placeOf(block: Block): { block: number; firstInfo: number } | undefined {
+    if (!this.blockPlaces) {
+      const places = (this.blockPlaces = new Map());
+      let firstInfo = 0;
+      this.model.blocks.forEach((b, index) => {
+        places.set(b, { block: index, firstInfo });
+        firstInfo += b.sentences.length;
+      });
+    }
+    return this.blockPlaces.get(block);
+  }
+
+  /** The infos of a block's sentences. */
+  private blockInfos(block: Block): SentenceInfo[] {
+    const first = this.placeOf(block)?.firstInfo;
+    return first === undefined ? [] : this.infos.slice(first, first + block.sentences.length);
   }
 
   // --- disagreements ---------------------------------------------------------------------
 
   private findDisagreements(): TreatingDisagreement[] {
     const out: TreatingDisagreement[] = [];
-    for (const info of this.infos) {
+    this.forEachInfo((info) => {
       const block = info.sentence.block;
-      if (block.type === 'heading' || inKind(block, 'records') || SKIPPED_KINDS.some((k) => inKind(block, k))) continue;
-      if (isQuestion(info.sentence.text)) continue;
+      if (block.type === 'heading' || info.skipped || info.facts.question || inKind(block, 'records')) return;
       const explicit = this.explicitTarget(info);
       const target = explicit ?? this.implicitTarget(info);
-      if (!target?.treating) continue;
+      if (!target?.treating) return;
       const unit = this.unitOf(info.sentence);
       const unitSentences = unit.flatMap((b) => b.sentences);
       out.push({
         physician: target,
         sentence: info.sentence,
         implicit: !explicit,
-        topic: topicOf(info.sentence.text) ?? this.lastOpinionTopic(info, target),
+        topic: info.facts.topic ?? this.lastOpinionTopic(info, target),
         unit,
         connector: unitSentences.some((s) => findReasonConnector(s.text) !== null),
         evidence: unitSentences.some((s) => findEvidence(s.text) !== null),
       });
-    }
+    });
     return out;
   }
 
   /** The person an explicit disagreement marker in the sentence is aimed at (treating or not), or null. */
   private explicitTarget(info: SentenceInfo): Physician | null {
-    const text = maskQuotes(info.sentence.text);
-    if (!markersIn(text)) return null;
+    if (!info.facts.markers) return null;
+    const text = info.facts.masked;
     const base = info.sentence.span.start;
     const refs = info.refs.map((r) => ({ physician: r.physician, start: r.span.start - base, end: r.span.end - base }));
     const after = (at: number) => refs.find((r) => r.start >= at && r.start - at <= 60 && !/;/.test(text.slice(at, r.start)));
@@ -562,8 +614,8 @@ class TreatingAnalyser {
 
   /** A treating physician's opinion, then "However, I find ..." in the same or the next sentence. */
   private implicitTarget(info: SentenceInfo): Physician | null {
-    const text = maskQuotes(info.sentence.text);
-    if (!JUDGMENT.test(text) || (AGREEMENT.test(text) && !/\bnot\s+(?:\w+\s+)?(?:agree|concur)/i.test(text))) return null;
+    if (!info.facts.judges) return null;
+    const text = info.facts.masked;
     const topic = topicOf(text);
     const compatible = (other: OpinionTopic | null) => !topic || !other || other === topic;
     if (info.opinionOf?.treating) {
@@ -601,13 +653,13 @@ class TreatingAnalyser {
 
   private headingRefs(section: Section): Physician[] {
     const heading = this.headingBlocks.get(section.heading.span.start);
-    return heading ? heading.sentences.flatMap((s) => this.infoBySentence.get(s)?.refs.map((r) => r.physician) ?? []) : [];
+    return heading ? this.blockInfos(heading).flatMap((info) => info.refs.map((r) => r.physician)) : [];
   }
 
   /** True when `b` comes shortly after `a` with no heading between. */
   private adjacent(a: Block, b: Block): boolean {
-    const i = this.blockIndex.get(a)!;
-    const j = this.blockIndex.get(b)!;
+    const i = this.placeOf(a)!.block;
+    const j = this.placeOf(b)!.block;
     return j > i && j - i <= 3 && this.model.blocks.slice(i + 1, j).every((x) => x.type !== 'heading');
   }
 
@@ -643,10 +695,58 @@ class TreatingAnalyser {
 // ---------------------------------------------------------------------------------------
 // Helpers
 
+const nameKeys = new WeakMap<PersonName, string>();
+
+/** Names with the same key are the same name to `sameName`; parsed names are shared by lints, so each key is made once. */
+function nameKey(name: PersonName): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) nameKeys.set(name, (key = `${name.surname.toLowerCase()}\n${name.given?.toLowerCase() ?? ''}`));
+  return key;
+}
+
 function asStrings(value: unknown): string[] {
   if (typeof value === 'string') return value.split(/\s*;\s*/).filter(Boolean);
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
   return [];
+}
+
+interface FullNameHit {
+  /** Index of the person in the list the finder was made for. */
+  person: number;
+  start: number;
+  end: number;
+}
+
+/** Finders by the names they look for: the people of a report stay the same from one edit to the next. */
+const fullNameFinders = new Map<string, (text: string) => readonly FullNameHit[]>();
+const MAX_FULL_NAME_FINDERS = 4;
+
+/** The full names ("Alan Smith") in a sentence, where they do not overlap a titled or credentialed name. */
+function fullNameFinder(people: readonly PersonName[]): (text: string) => readonly FullNameHit[] {
+  const key = people.map((p) => `${p.given} ${p.surname}`).join('\n');
+  let finder = fullNameFinders.get(key);
+  if (finder) return finder;
+  // One pattern per person, built once: sentences are many.
+  const patterns = people.map(({ given, surname }) => ({ surname, re: new RegExp(String.raw`\b${escape(given!)}\s+(?:[A-Z]\.\s+)?${escape(surname)}\b`, 'g') }));
+  const memo = new TextMemo<readonly FullNameHit[]>();
+  const read = (text: string) => {
+    const taken: { start: number; end: number }[] = [...findNames(text)];
+    const hits: FullNameHit[] = [];
+    patterns.forEach(({ surname, re }, person) => {
+      if (!text.includes(surname)) return;
+      for (const m of text.matchAll(re)) {
+        const hit = { person, start: m.index, end: m.index + m[0].length };
+        if (taken.some((t) => spansOverlap(t, hit))) continue;
+        taken.push(hit);
+        hits.push(hit);
+      }
+    });
+    return hits;
+  };
+  finder = (text) => memo.get(text, read);
+  if (fullNameFinders.size >= MAX_FULL_NAME_FINDERS) fullNameFinders.delete(fullNameFinders.keys().next().value!);
+  fullNameFinders.set(key, finder);
+  return finder;
 }
 
 function escape(text: string): string {
@@ -668,8 +768,44 @@ function matchAll(re: RegExp, text: string): readonly RegExpExecArray[] {
 }
 
 
-function isQuestion(text: string): boolean {
-  return /\?["'”’)]*\s*$/.test(text);
+/** What the words around a name say of its holder: a treating role (with role keys) or another role. */
+interface RoleSign {
+  /** Index of the name among the sentence's names. */
+  name: number;
+  treating: boolean;
+  roles: readonly string[];
+}
+
+/** The role signs the sentence gives its names (at offsets `names`, in order). */
+function readRoleSigns(text: string, names: readonly { start: number; end: number }[]): RoleSign[] {
+  const signs: RoleSign[] = [];
+  const local = names.map((n, index) => ({ ...n, index }));
+  const roleSpans: { start: number; end: number; treating: boolean }[] = [];
+  for (const m of matchAll(TREATING_ROLE, text)) {
+    if (!negatedRole(text, m.index)) roleSpans.push({ start: m.index, end: m.index + m[0].length, treating: true });
+  }
+  for (const m of matchAll(OTHER_ROLE, text)) roleSpans.push({ start: m.index, end: m.index + m[0].length, treating: false });
+
+  for (const role of roleSpans) {
+    const holder = roleHolder(text, local, role, roleSpans);
+    if (!holder) continue;
+    const roles = role.treating ? [...roleKeys(text.slice(role.start, role.end)), ...roleKeys(specialtyAfter(text, holder.end))] : [];
+    signs.push({ name: holder.index, treating: role.treating, roles });
+  }
+  for (const name of local) {
+    if (CARE_OF.test(text.slice(Math.max(0, name.start - 60), name.start))) {
+      signs.push({ name: name.index, treating: true, roles: roleKeys(specialtyAfter(text, name.end)) });
+    }
+  }
+  const operated = OPERATED.exec(text);
+  if (operated) {
+    const before = local.filter((n) => n.end <= operated.index);
+    const subject = before[before.length - 1];
+    if (subject && before.length === 1 && !/[;:]/.test(text.slice(subject.end, operated.index))) {
+      signs.push({ name: subject.index, treating: true, roles: ['surgeon', ...roleKeys(specialtyAfter(text, subject.end))] });
+    }
+  }
+  return signs;
 }
 
 /** "I am not her treating physician": the examiner describing themself, not a treating physician. */
@@ -677,7 +813,6 @@ function negatedRole(text: string, index: number): boolean {
   return /\b(?:not|never|no|I\s+am|I'm|I\s+was|as)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, index - 25), index));
 }
 
-/** Quoted words belong to someone else: blank them so their "I disagree" is not the examiner's. */
 const voicedTexts = new TextMemo<boolean>();
 
 /** True when the examiner speaks in the first person ("I", "my", "we"). */
@@ -685,17 +820,98 @@ function firstPerson(text: string): boolean {
   return voicedTexts.get(text, (t) => FIRST_PERSON.test(t));
 }
 
-const markedTexts = new TextMemo<boolean>();
-
 const ALL_MARKERS: readonly RegExp[] = [...PERSONAL_MARKERS, ...NAMED_MARKERS.map((m) => m.re), PARTIAL_AGREEMENT];
 
-/** True when a disagreement marker occurs in the text: most sentences hold none, and then one lookup answers. */
-function markersIn(text: string): boolean {
-  return markedTexts.get(text, (t) => ALL_MARKERS.some((re) => matchAll(re, t).length > 0));
+/**
+ * What a sentence's words alone say, read when first asked and kept with the text: every
+ * lint asks the same of every sentence, and after an edit almost all sentences are unchanged.
+ */
+class SentenceFacts {
+  private namesValue?: readonly FoundName[];
+  private voicedValue?: boolean;
+  private questionValue?: boolean;
+  private topicValue?: OpinionTopic | null;
+  private roleReferencesValue?: readonly RegExpExecArray[];
+  private pronounsValue?: readonly RegExpExecArray[];
+  private entryOpinionValue?: boolean;
+  private maskedValue?: string;
+  private markersValue?: boolean;
+  private judgesValue?: boolean;
+  private roleSignsValue?: readonly RoleSign[];
+  /** Verdicts on the candidates asked about, by offsets and kind. */
+  private readonly verdicts = new Map<number, Verdict>();
+
+  constructor(readonly text: string) {}
+
+  /** The examiner speaks in the first person ("I", "my", "we"). */
+  get voiced(): boolean {
+    return (this.voicedValue ??= FIRST_PERSON.test(this.text));
+  }
+
+  get question(): boolean {
+    // Most sentences hold no question mark: that test is cheaper than the anchored pattern.
+    return (this.questionValue ??= this.text.includes('?') && /\?["'”’)]*\s*$/.test(this.text));
+  }
+
+  /** The topic named first. */
+  get topic(): OpinionTopic | null {
+    if (this.topicValue === undefined) this.topicValue = firstTopic(this.text);
+    return this.topicValue;
+  }
+
+  /** Titled or credentialed names ("Dr. Smith", "Alan Smith, M.D."). */
+  get names(): readonly FoundName[] {
+    return (this.namesValue ??= findNames(this.text));
+  }
+
+  /** Role phrases that refer to a treating physician ("the PTP"), leaving out the examiner's own ("I am not her treating physician"). */
+  get roleReferences(): readonly RegExpExecArray[] {
+    return (this.roleReferencesValue ??= matchAll(ROLE_REFERENCE, this.text).filter((m) => !negatedRole(this.text, m.index)));
+  }
+
+  get pronouns(): readonly RegExpExecArray[] {
+    return (this.pronounsValue ??= matchAll(PRONOUN, this.text));
+  }
+
+  /** A records entry's summary that states its author's opinion without naming them. */
+  get entryOpinion(): boolean {
+    return (this.entryOpinionValue ??= ENTRY_OPINION.test(this.text));
+  }
+
+  /** Quoted words belong to someone else: blanked, so their "I disagree" is not the examiner's. */
+  get masked(): string {
+    return (this.maskedValue ??= this.text.replace(/“[^”]{0,400}”|"[^"]{0,400}"/g, (q) => ' '.repeat(q.length)));
+  }
+
+  /** A disagreement marker occurs outside quotations: most sentences hold none. */
+  get markers(): boolean {
+    return (this.markersValue ??= ALL_MARKERS.some((re) => matchAll(re, this.masked).length > 0));
+  }
+
+  /** The examiner gives a judgment of their own (outside quotations) that is not agreement. */
+  get judges(): boolean {
+    const text = this.masked;
+    return (this.judgesValue ??= JUDGMENT.test(text) && !(AGREEMENT.test(text) && !/\bnot\s+(?:\w+\s+)?(?:agree|concur)/i.test(text)));
+  }
+
+  /** The role signs the sentence gives the names it holds by itself (`names`). */
+  get roleSigns(): readonly RoleSign[] {
+    return (this.roleSignsValue ??= readRoleSigns(this.text, this.names));
+  }
+
+  /** Whether the person at [start, end) (a name or role, or a pronoun) states an opinion there. */
+  verdict(start: number, end: number, pronoun: boolean): Verdict {
+    const key = (start * (this.text.length + 1) + end) * 2 + (pronoun ? 1 : 0);
+    let verdict = this.verdicts.get(key);
+    if (verdict === undefined) this.verdicts.set(key, (verdict = readVerdict(this.text, start, end, pronoun)));
+    return verdict;
+  }
 }
 
-function maskQuotes(text: string): string {
-  return text.replace(/“[^”]{0,400}”|"[^"]{0,400}"/g, (q) => ' '.repeat(q.length));
+const factsByText = new TextMemo<SentenceFacts>();
+
+function sentenceFacts(text: string): SentenceFacts {
+  return factsByText.get(text, (t) => new SentenceFacts(t));
 }
 
 function roleKeys(phrase: string): string[] {
@@ -728,6 +944,25 @@ function roleHolder<T extends { start: number; end: number }>(
   if (!/^(?:\s*,|\s*\(|\s+(?:who|is|was|has|had|became|remains|as)\b|\s*['’]s?\s+\w+\s*$)/.test(gap) && gap.trim() !== '') return null;
   if (roles.some((r) => r !== role && r.start >= preceding.end && r.end <= role.start)) return null;
   return preceding;
+}
+
+/** An opinion stated by the person a candidate names, with its topic: what the words around the candidate say. */
+type Verdict = { topic: OpinionTopic | null } | null;
+
+function readVerdict(text: string, start: number, end: number, pronoun: boolean): Verdict {
+  const topic = topicOf(text);
+  const after = text.slice(end);
+  const before = text.slice(0, start);
+  if (!pronoun && (POSSESSIVE_OPINION.test(after) || ACCORDING_TO.test(before) || PASSIVE_BY.test(before))) {
+    if (POSSESSIVE_OPINION.test(after) || topic) return { topic: topic ?? verbTopic(after) };
+  }
+  if (!pronoun && POSSESSIVE_DOCUMENT.test(after) && topic) return { topic };
+  const gap = SUBJECT_GAP.exec(after);
+  if (!gap) return null;
+  const verb = after.slice(gap[0].length);
+  if (pronoun ? PRONOUN_VERB.test(verb) : OPINION_VERB.test(verb)) return { topic: topicOf(verb) ?? verbTopic(verb) ?? topic };
+  if (!pronoun && REPORTING_VERB.test(verb) && /^\w+\s+that\b/i.test(verb) && topicOf(verb)) return { topic: topicOf(verb) };
+  return null;
 }
 
 const topicsByText = new TextMemo<OpinionTopic | null>();

@@ -18,16 +18,14 @@ export class ChunkedParser {
   /** The chunks of the last reading, by text; one text may occur more than once. */
   private chunks = new Map<string, ParsedChunk[]>();
 
-  /** The last text cut and its cuts: a lint reads the same text twice (for its title, then whole). */
-  private lastCut: { text: string; cuts: Cut[] } | null = null;
+  /** The last text cut: the next one is cut where it differs from it only (a lint reads each text twice, too). */
+  private lastCut: CutText | null = null;
 
   /** `sizes` for tests: small chunks put every cut to work. */
   constructor(private readonly sizes: ChunkSizes = DEFAULT_SIZES) {}
 
   private cutsOf(text: string): Cut[] {
-    if (this.lastCut?.text !== text) {
-      this.lastCut = { text, cuts: [...chunkCuts(text, splitPoints(text), this.sizes), { at: text.length, listItem: false }] };
-    }
+    if (this.lastCut?.text !== text) this.lastCut = cutText(text, this.lastCut, this.sizes);
     return this.lastCut.cuts;
   }
 
@@ -137,29 +135,149 @@ export interface Cut {
  * into it as a lazy line: `relate` decides once both are parsed. Front matter is never cut.
  */
 export function splitPoints(text: string): Cut[] {
-  const cuts: Cut[] = [];
-  let frontMatter = text.startsWith('---');
-  let previousBlank = false;
-  // Sticky patterns test each line where it starts, without cutting the text into lines.
-  const at = (re: RegExp, pos: number) => {
-    re.lastIndex = pos;
-    return re.test(text);
-  };
-  for (let pos = 0, first = true; pos < text.length; first = false) {
-    let eol = text.indexOf('\n', pos);
-    if (eol < 0) eol = text.length;
-    if (frontMatter && !first) {
-      if (at(FRONT_MATTER_CLOSE, pos)) frontMatter = false;
-    } else if (!first && at(LIST_ITEM_WITH_TEXT, pos)) {
-      cuts.push({ at: pos, listItem: true });
-    } else if (!first && previousBlank && at(NOT_SPACE, pos) && !at(LIST_ITEM, pos) && !text.startsWith('---', pos)) {
-      cuts.push({ at: pos, listItem: false });
-    }
-    previousBlank = at(BLANK, pos);
-    pos = eol + 1;
-  }
-  return cuts;
+  return scanSplitPoints(text).points;
 }
+
+/** The split points of the text, and where its front matter ends (0 without one). */
+function scanSplitPoints(text: string): { points: Cut[]; frontMatterEnd: number } {
+  const points: Cut[] = [];
+  let frontMatter = text.startsWith('---');
+  let frontMatterEnd = 0;
+  let previousBlank = false;
+  for (let pos = 0, first = true; pos < text.length; first = false) {
+    const next = nextLine(text, pos);
+    if (frontMatter && !first) {
+      if (matchesAt(text, FRONT_MATTER_CLOSE, pos)) {
+        frontMatter = false;
+        frontMatterEnd = next;
+      }
+    } else if (!first) {
+      const cut = cutAt(text, pos, previousBlank);
+      if (cut) points.push(cut);
+    }
+    previousBlank = matchesAt(text, BLANK, pos);
+    pos = next;
+  }
+  // Front matter never closed runs to the end: no edit is after it.
+  return { points, frontMatterEnd: frontMatter ? text.length : frontMatterEnd };
+}
+
+/** The split point at the line starting at `pos` (not the first line, not in front matter), if it is one. */
+function cutAt(text: string, pos: number, previousBlank: boolean): Cut | null {
+  if (matchesAt(text, LIST_ITEM_WITH_TEXT, pos)) return { at: pos, listItem: true };
+  if (previousBlank && matchesAt(text, NOT_SPACE, pos) && !matchesAt(text, LIST_ITEM, pos) && !text.startsWith('---', pos)) return { at: pos, listItem: false };
+  return null;
+}
+
+/** Sticky patterns test a line where it starts, without cutting the text into lines. */
+function matchesAt(text: string, re: RegExp, pos: number): boolean {
+  re.lastIndex = pos;
+  return re.test(text);
+}
+
+/** The start of the line that holds `pos`. */
+function startOfLine(text: string, pos: number): number {
+  return pos > 0 ? text.lastIndexOf('\n', pos - 1) + 1 : 0;
+}
+
+function nextLine(text: string, pos: number): number {
+  const eol = text.indexOf('\n', pos);
+  return eol < 0 ? text.length : eol + 1;
+}
+
+/** A text with its split points and the cuts chosen from them (the last one at its end). */
+export interface CutText {
+  text: string;
+  points: Cut[];
+  frontMatterEnd: number;
+  cuts: Cut[];
+}
+
+/** The cuts of `text`; with the previous text's, only the lines where the two differ are read again. */
+export function cutText(text: string, previous: CutText | null, sizes: ChunkSizes = DEFAULT_SIZES): CutText {
+  const change = previous && changeBetween(previous.text, text);
+  const lineStart = change ? startOfLine(text, change.start) : 0;
+  if (!previous || !change || lineStart === 0 || lineStart <= previous.frontMatterEnd) {
+    const { points, frontMatterEnd } = scanSplitPoints(text);
+    return { text, points, frontMatterEnd, cuts: [...chunkCuts(text, points, sizes), { at: text.length, listItem: false }] };
+  }
+  // Only lines from the changed one on can cut differently, up to the first whose line before
+  // lies wholly after the change, line break before it included (the two texts then agree on both lines).
+  const delta = change.newEnd - change.oldEnd;
+  const before = firstAtOrAfter(previous.points, lineStart);
+  const points = previous.points.slice(0, before);
+  let previousBlank = matchesAt(text, BLANK, startOfLine(text, lineStart - 1));
+  let pos = lineStart;
+  for (let previousLine = -1; pos < text.length && previousLine <= change.newEnd;) {
+    const cut = cutAt(text, pos, previousBlank);
+    if (cut) points.push(cut);
+    previousBlank = matchesAt(text, BLANK, pos);
+    previousLine = pos;
+    pos = nextLine(text, pos);
+  }
+  const resumed = points.length;
+  for (let i = firstAtOrAfter(previous.points, pos - delta); i < previous.points.length; i++) {
+    points.push(moved(previous.points[i], delta));
+  }
+  return { text, points, frontMatterEnd: previous.frontMatterEnd, cuts: cutsAfterChange(text, points, lineStart, before, resumed, previous.cuts, delta, sizes) };
+}
+
+/**
+ * The cuts `chunkCuts` chooses from `points`, given the cuts it chose before the text changed
+ * (the last one at the end of the text). The points before `rescanned` (all before
+ * `changedLine`) are as they were, and from `resumed` on they are the earlier ones moved by
+ * `delta`. The cuts are the same up to the changed line, and the same (moved) again from the
+ * first cut chosen both times after it, where the choice goes on from the same state.
+ */
+function cutsAfterChange(text: string, points: Cut[], changedLine: number, rescanned: number, resumed: number, previousCuts: Cut[], delta: number, sizes: ChunkSizes): Cut[] {
+  const cuts = previousCuts.slice(0, firstAtOrAfter(previousCuts, changedLine));
+  let last = cuts.at(-1)?.at ?? 0;
+  for (let i = rescanned; i < points.length; i++) {
+    const point = points[i];
+    if (!chosen(text, point, last, sizes)) continue;
+    cuts.push(point);
+    last = point.at;
+    const j = i >= resumed ? firstAtOrAfter(previousCuts, point.at - delta) : -1;
+    if (j >= 0 && previousCuts[j].at === point.at - delta) {
+      for (let k = j + 1; k < previousCuts.length - 1; k++) cuts.push(moved(previousCuts[k], delta));
+      break;
+    }
+  }
+  return [...cuts, { at: text.length, listItem: false }];
+}
+
+function moved(cut: Cut, delta: number): Cut {
+  return { at: cut.at + delta, listItem: cut.listItem };
+}
+
+/** Index of the first cut at or after `offset` (cuts are in order). */
+function firstAtOrAfter(cuts: readonly Cut[], offset: number): number {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cuts[mid].at < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where two texts differ: both agree on what comes before `start`, and on what comes after `oldEnd` and `newEnd`. */
+export function changeBetween(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+  const shorter = Math.min(before.length, after.length);
+  // Compared a block at a time, then within the block that differs: a string comparison runs natively.
+  let start = 0;
+  for (let block = COMPARED_BLOCK; block >= 1; block >>= 4) {
+    while (start + block <= shorter && before.slice(start, start + block) === after.slice(start, start + block)) start += block;
+  }
+  let same = 0;
+  for (let block = COMPARED_BLOCK; block >= 1; block >>= 4) {
+    while (same + block <= shorter - start && before.slice(before.length - same - block, before.length - same) === after.slice(after.length - same - block, after.length - same)) same += block;
+  }
+  return { start, oldEnd: before.length - same, newEnd: after.length - same };
+}
+
+const COMPARED_BLOCK = 1 << 12;
 
 export interface ChunkSizes {
   /** Characters from one cut to the next at least. */
@@ -178,15 +296,20 @@ const DEFAULT_SIZES: ChunkSizes = { min: 1_500, oneIn: 8 };
  * position, so an edit moves no cut but those of the lines it touches, and the other chunks
  * keep their text (and their parse).
  */
-export function chunkCuts(text: string, points: Cut[], { min, oneIn }: ChunkSizes = DEFAULT_SIZES): Cut[] {
-  const chosen: Cut[] = [];
+export function chunkCuts(text: string, points: Cut[], sizes: ChunkSizes = DEFAULT_SIZES): Cut[] {
+  const cuts: Cut[] = [];
   let last = 0;
-  for (const cut of points) {
-    if (cut.at - last < min || lineHash(text, cut.at) % oneIn !== 0) continue;
-    chosen.push(cut);
-    last = cut.at;
+  for (const point of points) {
+    if (!chosen(text, point, last, sizes)) continue;
+    cuts.push(point);
+    last = point.at;
   }
-  return chosen;
+  return cuts;
+}
+
+/** True when the split point starts a chunk, the last one having started at `last`. */
+function chosen(text: string, point: Cut, last: number, { min, oneIn }: ChunkSizes): boolean {
+  return point.at - last >= min && lineHash(text, point.at) % oneIn === 0;
 }
 
 /** FNV-1a over the first characters of the line at `at`. */

@@ -4,9 +4,11 @@ import { modelFromTree, type ModelOptions, type ReportModel } from './model.js';
 
 /**
  * Incremental analysis of one open document: its parser keeps the mdast of every chunk
- * between versions (see `ChunkedParser`), and the model and the rules then run over the whole
- * document as `lint` does. The result equals `lint(text, options)` (a property test holds
- * this over random edit sequences).
+ * between versions (see `ChunkedParser`), the model keeps the blocks read from them, and the
+ * rules then run over the whole document as `lint` does. The result equals
+ * `lint(text, options)` (a property test holds this over random edit sequences). Its
+ * diagnostics are the caller's to keep; its model is valid until the next call, which moves
+ * the blocks it shares with the new model.
  */
 export class IncrementalLinter {
   private readonly parser: ChunkedParser;

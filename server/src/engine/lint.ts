@@ -6,6 +6,7 @@ import { applyFixes } from './fixes.js';
 import { buildModel, type ModelOptions, type ReportModel } from './model.js';
 import { DEFAULT_PROFILE, PROFILES, type Profile } from './profiles.js';
 import { Suppressions, SUPPRESSIONS_KEY, type SuppressionsInUse } from './suppress.js';
+import type { Span } from './text.js';
 
 export interface LintOptions {
   /** The report's path (for `.ime.md` detection and glob matching). */
@@ -90,11 +91,26 @@ export function lintWith(text: string, options: LintOptions, read: ModelReader):
     if (severity === 'off') continue;
     for (const finding of rule.check(context)) {
       if (suppressions.isSuppressed(rule.meta.id, model.lines.positionAt(finding.span.start).line)) continue;
-      result.diagnostics.push({ ...finding, severity, rule: rule.meta });
+      result.diagnostics.push({ ...withOwnSpans(finding), severity, rule: rule.meta });
     }
   }
   result.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return result;
+}
+
+/**
+ * The finding with spans of its own: rules hand out the model's spans, which the incremental
+ * engine moves in place when it builds the next version's model.
+ */
+function withOwnSpans(finding: Finding): Finding {
+  const copy = (span: Span): Span => ({ start: span.start, end: span.end });
+  const { fix, related } = finding;
+  return {
+    ...finding,
+    span: copy(finding.span),
+    ...(related ? { related: related.map((r) => ({ ...r, span: copy(r.span) })) } : {}),
+    ...(fix ? { fix: { ...fix, edits: fix.edits.map((e) => ({ ...e, span: copy(e.span) })), ...(fix.snippet ? { snippet: { ...fix.snippet, span: copy(fix.snippet.span) } } : {}) } } : {}),
+  };
 }
 
 export interface FixAllResult {

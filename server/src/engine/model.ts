@@ -111,38 +111,48 @@ export function modelFromTree(text: string, root: Root, options: ModelOptions = 
 }
 
 /**
- * A node's masked prose, sentence spans and inline comments, as computed when the node
- * started at `start`. The incremental engine reuses mdast nodes of unchanged chunks (their
- * positions shifted), so their prose is read once and only moved afterwards.
+ * The block read from a node, with the comments inside it. The incremental engine reuses the
+ * mdast nodes of unchanged chunks (their positions moved), so a node's block is read once and
+ * afterwards only moved, in place, and given its new section and list: after an edit, a long
+ * report's model is rebuilt without reading its prose again. Blocks (and their sentences and
+ * spans) are therefore shared by successive models of one document: a model is valid until
+ * the next one is built from the same parser.
  */
-interface ProseMemo {
-  start: number;
-  text: string;
-  sentences: Span[];
-  /** The sentences' texts: the same strings each time, so memos keyed by them hash each once. */
-  sentenceTexts: string[];
+interface KnownBlock {
+  block: Block;
   comments: HtmlComment[];
 }
 
-const proseMemo = new WeakMap<Nodes, ProseMemo>();
+const knownBlocks = new WeakMap<Nodes, KnownBlock>();
 
-function shifted(span: Span, delta: number): Span {
-  return delta ? { start: span.start + delta, end: span.end + delta } : span;
+function moveSpan(span: Span, delta: number): void {
+  span.start += delta;
+  span.end += delta;
 }
 
-/** `compute` for the node, or the memo of an earlier identical computation moved to where the node is now. */
-function memoisedProse(node: Nodes, start: number, comments: HtmlComment[], compute: (found: HtmlComment[]) => Pick<ProseMemo, 'text' | 'sentences'>): ProseMemo {
-  let memo = proseMemo.get(node);
-  if (!memo) {
-    const found: HtmlComment[] = [];
-    const { text, sentences } = compute(found);
-    const sentenceTexts = sentences.map((s) => interned(text.slice(s.start - start, s.end - start)));
-    memo = { start, comments: found, text, sentences, sentenceTexts };
-    proseMemo.set(node, memo);
+/** The block read from `node` before, moved to where the node is now; or null when the node is new. */
+function knownBlock(node: Nodes, comments: HtmlComment[]): Block | null {
+  const known = knownBlocks.get(node);
+  if (!known) return null;
+  const { block } = known;
+  const delta = (node.position?.start.offset ?? 0) - block.span.start;
+  if (delta) {
+    moveSpan(block.span, delta);
+    for (const sentence of block.sentences) moveSpan(sentence.span, delta);
+    for (const cell of block.cells ?? []) moveSpan(cell, delta);
+    for (const comment of known.comments) moveSpan(comment.span, delta);
   }
-  const delta = start - memo.start;
-  for (const c of memo.comments) comments.push({ span: shifted(c.span, delta), body: c.body });
-  return delta ? { ...memo, start, sentences: memo.sentences.map((s) => shifted(s, delta)) } : memo;
+  comments.push(...known.comments);
+  return block;
+}
+
+function remember(block: Block, comments: HtmlComment[]): void {
+  knownBlocks.set(block.node, { block, comments });
+}
+
+/** Sentences of a block from their spans; their texts are the interned copies, so memos keyed by them hash each once. */
+function sentencesOf(block: Block, spans: Span[]): Sentence[] {
+  return spans.map((span) => ({ span, text: interned(block.text.slice(span.start - block.span.start, span.end - block.span.start)), block }));
 }
 
 class ModelBuilder {
@@ -246,23 +256,33 @@ class ModelBuilder {
   }
 
   private proseBlock(type: BlockType, node: Nodes, list: ListContext | null): Block {
-    const span = spanOf(node);
-    const prose = memoisedProse(node, span.start, this.comments, (comments) => {
+    let block = knownBlock(node, this.comments);
+    if (block) {
+      block.section = this.current;
+      block.list = list;
+    } else {
+      const span = spanOf(node);
+      const comments: HtmlComment[] = [];
       const masked = maskedText(this.text, node, span, comments);
       const spans = type === 'heading' ? [trimmedSpan(masked.text, span.start)] : splitSentences(masked.text, span.start, masked.breaks);
-      return { text: masked.text, sentences: spans.filter((s) => s.end > s.start) };
-    });
-    const block: Block = { type, span, text: prose.text, sentences: [], section: this.current, list, node };
-    block.sentences = prose.sentences.map((s, i) => ({ span: s, text: prose.sentenceTexts[i], block }));
+      block = { type, span, text: masked.text, sentences: [], section: this.current, list, node };
+      block.sentences = sentencesOf(block, spans.filter((s) => s.end > s.start));
+      remember(block, comments);
+      this.comments.push(...comments);
+    }
     this.blocks.push(block);
     return block;
   }
 
   private tableRows(table: Table): void {
     table.children.forEach((row, rowIndex) => {
-      const span = spanOf(row);
-      const cells = row.children.map((cell) => cellContentSpan(this.text, spanOf(cell)));
-      const prose = memoisedProse(row, span.start, this.comments, (comments) => {
+      let block = knownBlock(row, this.comments);
+      if (block) {
+        block.section = this.current;
+      } else {
+        const span = spanOf(row);
+        const cells = row.children.map((cell) => cellContentSpan(this.text, spanOf(cell)));
+        const comments: HtmlComment[] = [];
         const pieces: Piece[] = [];
         const sentences: Span[] = [];
         row.children.forEach((cell, i) => {
@@ -270,13 +290,14 @@ class ModelBuilder {
           pieces.push({ start: cells[i].start, text: masked.text });
           sentences.push(...splitSentences(masked.text, cells[i].start, masked.breaks));
         });
-        return { text: overlay(this.text, span, pieces), sentences };
-      });
-      const block: Block = {
-        type: 'tableRow', span, text: prose.text, sentences: [], section: this.current, list: null,
-        cells, header: rowIndex === 0, table, node: row,
-      };
-      block.sentences = prose.sentences.map((s, i) => ({ span: s, text: prose.sentenceTexts[i], block }));
+        block = {
+          type: 'tableRow', span, text: overlay(this.text, span, pieces), sentences: [], section: this.current, list: null,
+          cells, header: rowIndex === 0, table, node: row,
+        };
+        block.sentences = sentencesOf(block, sentences);
+        remember(block, comments);
+        this.comments.push(...comments);
+      }
       this.blocks.push(block);
     });
   }

@@ -174,10 +174,12 @@ export function startServer(connection: Connection, { readmeUrl: shippedReadme, 
       const items = settings.enable ? configProblemDiagnostics(parseConfig(text).problems, new LineIndex(text)) : [];
       return { version: document.version, resultId: `${document.version}:config:${settings.enable}`, items };
     }
+    // Settings first: once linted, the result is read before any newer edit is linted (it moves the model's blocks).
+    const { focusMode } = await settingsFor(uri);
     const current = await lintDocument(uri);
     if (!current) return null;
     const result = current.result?.isReport ? current.result : null;
-    const cursor = result && (await settingsFor(uri)).focusMode ? focus.typingAt(uri) : null;
+    const cursor = result && focusMode ? focus.typingAt(uri) : null;
     const shown = result ? (cursor ? holdBackWhileTyping(result.diagnostics, result.model, result.model.lines.offsetAt(cursor)) : result.diagnostics) : [];
     const heldBack = result ? result.diagnostics.filter((d) => !shown.includes(d)).map((d) => d.span.start).join(',') : '';
     return {

@@ -1,5 +1,5 @@
 import { type CalendarDate, type FoundDate, dayNumber, formatLike } from '../analysis/dates.js';
-import { type FoundName, type PersonName, findNames, sameName } from '../analysis/names.js';
+import { type FoundName, type PersonName, findNames, findNamesBySurname, sameName } from '../analysis/names.js';
 import { type RecordEntry, type RecordReference, type RecordsAnalysis, type RecordsContainer, type UnlistedRecord, analyseRecords, findFacilities } from '../analysis/records.js';
 import type { ReportModel } from '../engine/model.js';
 import { lineBreakOf } from '../engine/text.js';
@@ -41,9 +41,12 @@ function providerLabel(model: ReportModel, reference: RecordReference): string |
 }
 
 function fullestName(model: ReportModel, name: PersonName): string | undefined {
-  // The names of the whole text, read once per lint however many fixes ask.
-  let names = model.cache.get('names') as readonly FoundName[] | undefined;
-  if (!names) model.cache.set('names', (names = findNames(model.text)));
+  // The text's names with this surname, read once per lint however many fixes ask.
+  let bySurname = model.cache.get('names') as Map<string, readonly FoundName[]> | undefined;
+  if (!bySurname) model.cache.set('names', (bySurname = new Map()));
+  const surname = name.surname.toLowerCase();
+  let names = bySurname.get(surname);
+  if (!names) bySurname.set(surname, (names = findNamesBySurname(model.text, name.surname)));
   const fuller = names
     .filter((n) => sameName(n.name, name) && n.name.given)
     .map((n) => model.text.slice(n.start, n.end).replace(/\s+/g, ' ').replace(/['’]s$/, ''));
@@ -105,10 +108,13 @@ function listDateStyle(model: ReportModel, entries: RecordEntry[]): { example?: 
   let single: string | undefined;
   let rangeStart: string | undefined;
   let range = '–';
-  for (const d of entries.flatMap((e) => e.dates)) {
-    const text = dateText(model, d);
-    if (!d.end) single ??= text;
-    else {
+  for (const entry of entries) {
+    for (const d of entry.dates) {
+      if (!d.end) {
+        single ??= dateText(model, d);
+        continue;
+      }
+      const text = dateText(model, d);
       const sep = /\s*(?:–|—|-|to|through)\s*/.exec(text.slice(1));
       if (sep) range = sep[0];
       rangeStart ??= text.slice(0, 1 + (sep?.index ?? text.length));
@@ -118,7 +124,9 @@ function listDateStyle(model: ReportModel, entries: RecordEntry[]): { example?: 
 }
 
 function firstDay(dates: FoundDate[]): number | null {
-  return dates.length ? Math.min(...dates.map((d) => dayNumber(d.start))) : null;
+  let first = Infinity;
+  for (const d of dates) first = Math.min(first, dayNumber(d.start));
+  return dates.length ? first : null;
 }
 
 /** Where a new entry goes: before the first later entry when the list is in date order, else at the end. */
@@ -187,9 +195,12 @@ function nextKey(container: RecordsContainer, analysis: RecordsAnalysis): string
   return memo(container, 'nextKey', () => listNextKey(container, analysis));
 }
 
+const LETTER_KEY = /^r\d+$/;
+const isLetterKey = (key: string) => LETTER_KEY.test(key);
+
 function listNextKey(container: RecordsContainer, analysis: RecordsAnalysis): string | null {
-  const keys = analysis.entries.flatMap((e) => e.keys).filter((k) => /^r\d+$/.test(k));
-  if (!container.entries.some((e) => e.keys.some((k) => /^r\d+$/.test(k)))) return null;
+  if (!container.entries.some((e) => e.keys.some(isLetterKey))) return null;
+  const keys = analysis.entries.flatMap((e) => e.keys).filter(isLetterKey);
   return `R${Math.max(0, ...keys.map((k) => Number(k.slice(1)))) + 1}`;
 }
 
