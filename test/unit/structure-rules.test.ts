@@ -49,6 +49,19 @@ describe('section-missing', () => {
     expect(fixed.text).toMatch(/\n\n## Causation\n[\s\S]*\n\n  ## Work Status\n/);
   });
 
+  it('offers no section to insert where a fence or HTML block left open would swallow it', () => {
+    // "<?" opens an HTML block that runs to the end: a heading inserted there is not a heading.
+    const text = '# Independent Medical Examination\n\n<? I disagree with Dr. Smith.\n';
+    const result = lint(text, { filePath: 'case.ime.md' });
+    const missing = result.diagnostics.filter((d) => d.ruleId === 'section-missing');
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing.every((d) => !d.fix)).toBe(true);
+    expect(fixAll(text, { filePath: 'case.ime.md' }).text).toBe(text);
+    // Closed, the same block leaves room after it.
+    const closed = text.replace('Smith.', 'Smith. ?>');
+    expect(fixAll(closed, { filePath: 'case.ime.md' }).text).toContain('\n## Causation\n');
+  });
+
   it('fills a report that has only a title and a paragraph, keeping the paragraph first', () => {
     const text = '# Independent Medical Examination\n\nMr. Doe was examined on 2/2/2024.\n';
     const fixed = fixAll(text);

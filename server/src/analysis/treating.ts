@@ -264,7 +264,7 @@ class TreatingAnalyser {
     this.model.blocks.forEach((block) => {
       if (block.type === 'heading') this.headingBlocks.set(block.span.start, block);
       const skipped = SKIPPED_KINDS.some((k) => inKind(block, k));
-      for (const sentence of block.sentences) this.infos.push(freshInfo(sentence, this.infos.length, skipped));
+      block.sentences.forEach((sentence) => this.infos.push(freshInfo(sentence, this.infos.length, skipped)));
     });
     this.forEachInfo((info) => this.collectNames(info));
     this.collectFullNames();
@@ -277,7 +277,9 @@ class TreatingAnalyser {
     const physicians = [...this.people.map((p) => p.physician), ...this.anonymous.values()].filter((p) => p.treating);
     const mentions: Mention[] = [];
     this.forEachInfo((info) => {
-      for (const r of info.refs) if (r.physician.treating) mentions.push({ physician: r.physician, span: r.span, sentence: info.sentence, via: r.via });
+      info.refs.forEach((r) => {
+        if (r.physician.treating) mentions.push({ physician: r.physician, span: r.span, sentence: info.sentence, via: r.via });
+      });
     });
     const opinions: TreatingOpinion[] = this.infos
       .filter((info) => info.opinionOf?.treating && !info.voiced)
@@ -450,21 +452,27 @@ class TreatingAnalyser {
   }
 
   private opinionAgent(info: SentenceInfo, base: number): { physician: Physician; topic: OpinionTopic | null } | null {
-    if (!info.refs.length && !info.facts.pronouns.length) return null; // nobody in the sentence to hold an opinion
-    const candidates: { physician: Physician; start: number; end: number; pronoun: boolean }[] = info.refs.map((r) => ({
-      physician: r.physician, start: r.span.start - base, end: r.span.end - base, pronoun: false,
-    }));
-    for (const m of info.facts.pronouns) {
-      const physician = this.pronounReferent(info, m.index);
-      if (physician) candidates.push({ physician, start: m.index, end: m.index + m[0].length, pronoun: true });
-    }
-    candidates.sort((a, b) => a.start - b.start);
-    for (const c of candidates) {
-      const verdict = info.facts.verdict(c.start, c.end, c.pronoun);
-      if (verdict) return { physician: c.physician, topic: verdict.topic };
+    const { refs } = info;
+    const { pronouns } = info.facts;
+    // References and pronouns in the order they stand (a reference first at the same place); the
+    // first whose words state an opinion holds it. A pronoun's referent is looked for only then.
+    for (let r = 0, p = 0; r < refs.length || p < pronouns.length;) {
+      const ref = refs[r];
+      const pronoun = pronouns[p];
+      if (ref && (!pronoun || ref.span.start - base <= pronoun.index)) {
+        r++;
+        const verdict = info.facts.verdict(ref.span.start - base, ref.span.end - base, false);
+        if (verdict) return { physician: ref.physician, topic: verdict.topic };
+      } else {
+        p++;
+        const verdict = info.facts.verdict(pronoun.index, pronoun.index + pronoun[0].length, true);
+        const physician = verdict && this.pronounReferent(info, pronoun.index);
+        if (verdict && physician) return { physician, topic: verdict.topic };
+      }
     }
     return null;
   }
+
 
   /** He/she: the person last named before it in the same block, or at the end of the previous one. */
   private pronounReferent(info: SentenceInfo, offset: number): Physician | null {

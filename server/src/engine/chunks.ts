@@ -445,21 +445,25 @@ function endsClosed(chunk: ParsedChunk): boolean {
 
 /** True unless the block is a fenced code or HTML block still open at its end. */
 function closed(chunk: ParsedChunk, block: Nodes): boolean {
-  if (block.type !== 'code' && block.type !== 'html') return true;
-  const source = sourceOf(chunk, block);
+  return !leftOpen(block, sourceOf(chunk, block));
+}
+
+/** True when the block (its text `source`) is a fenced code or HTML block still open at its end: what follows it is read into it. */
+export function leftOpen(block: Nodes, source: string): boolean {
+  if (block.type !== 'code' && block.type !== 'html') return false;
   if (block.type === 'code') {
     const open = FENCE_OPEN.exec(source);
-    if (!open) return true; // indented code: a line in column 0 ends it
+    if (!open) return false; // indented code: a line in column 0 ends it
     const lines = source.split(/\r?\n|\r/);
     // A closing fence is indented at most 3 spaces past the column its container's content starts at.
     const close = lines.length > 1 ? /^( *)(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]) : null;
     const indent = (close?.[1].length ?? 0) - ((block.position?.start.column ?? 1) - 1);
-    return !!close && indent >= 0 && indent <= 3 && close[2][0] === open[1][0] && close[2].length >= open[1].length;
+    return !(!!close && indent >= 0 && indent <= 3 && close[2][0] === open[1][0] && close[2].length >= open[1].length);
   }
   const kind = HTML_ENDS.find(([start]) => start.test(source));
-  if (!kind) return true; // other HTML blocks end at a blank line
+  if (!kind) return false; // other HTML blocks end at a blank line
   const afterStart = source.replace(kind[0], '');
-  return kind[1].test(afterStart) || (kind[0] === HTML_ENDS[1][0] && /^-?>/.test(afterStart));
+  return !(kind[1].test(afterStart) || (kind[0] === HTML_ENDS[1][0] && /^-?>/.test(afterStart)));
 }
 
 /** A block's text in its chunk (positions count from the offset the chunk was last placed at). */

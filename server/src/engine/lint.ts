@@ -2,8 +2,9 @@ import { RULES } from '../rules/index.js';
 import type { Finding, Fix, Rule, RuleMeta, Severity, SeveritySetting } from '../rules/types.js';
 import { configFor, type ImeLintConfig } from './config.js';
 import { isReport } from './detect.js';
+import { leftOpen } from './chunks.js';
 import { applyFixes } from './fixes.js';
-import { buildModel, type ModelOptions, type ReportModel } from './model.js';
+import { buildModel, type ModelOptions, type ReportModel, spanOf } from './model.js';
 import { DEFAULT_PROFILE, PROFILES, type Profile } from './profiles.js';
 import { Suppressions, SUPPRESSIONS_KEY, type SuppressionsInUse } from './suppress.js';
 import type { Span } from './text.js';
@@ -86,12 +87,16 @@ export function lintWith(text: string, options: LintOptions, read: ModelReader):
   const suppressions = new Suppressions(model);
   model.cache.set(SUPPRESSIONS_KEY, { suppressions, ruleIds: RULE_IDS } satisfies SuppressionsInUse);
   const context = { model, profile, config };
+  const swallowing = openBlockAtEnd(model);
   for (const rule of CHECK_ORDER) {
     const severity = severityOf(rule, profile, config);
     if (severity === 'off') continue;
     for (const finding of rule.check(context)) {
       if (suppressions.isSuppressed(rule.meta.id, model.lines.positionAt(finding.span.start).line)) continue;
-      result.diagnostics.push({ ...withOwnSpans(finding), severity, rule: rule.meta });
+      const { fix, ...rest } = withOwnSpans(finding);
+      // Text inserted into a fence or HTML block left open would read as part of it, and fix-all would insert it again and again.
+      const fits = !fix || !swallowing || fix.edits.every((e) => e.span.start <= swallowing.start);
+      result.diagnostics.push({ ...rest, ...(fix && fits ? { fix } : {}), severity, rule: rule.meta });
     }
   }
   result.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -111,6 +116,18 @@ function withOwnSpans(finding: Finding): Finding {
     ...(related ? { related: related.map((r) => ({ ...r, span: copy(r.span) })) } : {}),
     ...(fix ? { fix: { ...fix, edits: fix.edits.map((e) => ({ ...e, span: copy(e.span) })), ...(fix.snippet ? { snippet: { ...fix.snippet, span: copy(fix.snippet.span) } } : {}) } } : {}),
   };
+}
+
+/**
+ * The fenced code or HTML block left open at the end of the report, if there is one: whatever
+ * is inserted after its start is read into it. (One left open inside a list item or quote ends
+ * with its container, which a new block after a blank line closes.)
+ */
+function openBlockAtEnd(model: ReportModel): Span | null {
+  const last = model.root.children.at(-1);
+  if (!last) return null;
+  const span = spanOf(last);
+  return leftOpen(last, model.text.slice(span.start, span.end)) ? span : null;
 }
 
 export interface FixAllResult {
