@@ -921,16 +921,16 @@ function recordDates(reference: RecordReference): FoundDate[][] {
 }
 
 function citationMatches(citation: CitationReference, entries: RecordEntry[]): { found: RecordEntry[]; unknown: string[] } {
-  const found: RecordEntry[] = [];
+  const found = new Set<RecordEntry>();
   const unknown: string[] = [];
+  const lettered = citation.keys.some((k) => k.prefix) && entries.some((e) => e.keys.some((k) => /^[a-z]/.test(k)));
   for (const key of citation.keys) {
-    const lettered = entries.some((e) => e.keys.some((k) => /^[a-z]/.test(k)));
     const wanted = key.prefix && lettered ? [`${key.prefix}${key.number}`] : [`r${key.number}`, String(key.number)];
     const hits = entries.filter((e) => e.keys.some((k) => wanted.includes(k)));
-    if (hits.length) found.push(...hits.filter((h) => !found.includes(h)));
+    if (hits.length) for (const hit of hits) found.add(hit);
     else unknown.push(key.label || String(key.number));
   }
-  return { found, unknown };
+  return { found: [...found], unknown };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -971,12 +971,14 @@ export function analyseRecords(model: ReportModel): RecordsAnalysis {
       continue;
     }
     const missing: FoundDate[] = [];
-    const found: RecordEntry[] = [];
+    // A set: a reference naming many dates may match many entries for each (in the order first matched).
+    const matched = new Set<RecordEntry>();
     for (const dates of recordDates(reference)) {
       const hits = index.candidates(dates, reference.providers).filter((e) => referenceMatches(reference, dates, e));
-      if (hits.length) found.push(...hits.filter((h) => !found.includes(h)));
+      if (hits.length) for (const hit of hits) matched.add(hit);
       else missing.push(...dates);
     }
+    const found = [...matched];
     matches.set(reference, found);
     const whollyUnlisted = !found.length;
     if (!sections.length || (!whollyUnlisted && !missing.length)) continue;
