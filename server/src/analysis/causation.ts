@@ -2,7 +2,7 @@ import type { Block, ReportModel, Section, Sentence } from '../engine/model.js';
 import { blocksIn } from '../engine/model.js';
 import { PROFILES } from '../engine/profiles.js';
 import type { SectionKind } from '../engine/sections.js';
-import { TextMemo } from '../engine/memo.js';
+import { shifted, shiftedAll, TextMemo } from '../engine/memo.js';
 import type { Span } from '../engine/text.js';
 import { findDates } from './dates.js';
 import { findEvidence, findReasonConnector } from './evidence.js';
@@ -184,7 +184,7 @@ function readSentence(sentence: Sentence, diagnoses: boolean): Reading | null {
 }
 
 function movedReading(reading: Reading, base: number): Reading {
-  const move = (p: Phrase) => movedPhrase(p, base);
+  const move = (p: Phrase) => shifted(p, base);
   return {
     ...reading,
     link: move(reading.link),
@@ -224,10 +224,6 @@ function readText(text: string, diagnoses: boolean): Reading | null {
   return readings.find((r) => !r.concessive) ?? readings[0] ?? null;
 }
 
-function movedPhrase(phrase: Phrase, base: number): Phrase {
-  return { span: { start: base + phrase.span.start, end: base + phrase.span.end }, text: phrase.text };
-}
-
 function certaintyIn(text: string): Phrase[] {
   return matchesOf(CERTAINTY, text).map((s) => ({ span: s, text: text.slice(s.start, s.end) }));
 }
@@ -264,7 +260,7 @@ function answerConclusion(model: ReportModel, block: Block, index: number): Read
     condition: own?.condition ?? fromSource(link.condition),
     event: own?.event ?? fromSource(link.event),
     hedges: own?.hedges ?? hedges,
-    certainty: certaintyIn(sentence.text).map((p) => movedPhrase(p, sentence.span.start)),
+    certainty: shiftedAll(certaintyIn(sentence.text), sentence.span.start),
     concessive: false,
   };
 }

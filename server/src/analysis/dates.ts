@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { shiftSpan, TextMemo } from '../engine/memo.js';
+import { shiftedAll, TextMemo } from '../engine/memo.js';
 import type { Span } from '../engine/text.js';
 
 /** A calendar date as precise as the author wrote it: a day, or a whole month. */
@@ -39,7 +39,7 @@ const datesByText = new TextMemo<FoundDate[]>();
  */
 export function findDates(text: string, base = 0): FoundDate[] {
   if (!MAY_HOLD_YEAR.test(text)) return [];
-  return datesByText.get(text, readDates).map((d) => ({ ...d, span: shiftSpan(d.span, base) }));
+  return shiftedAll(datesByText.get(text, readDates), base);
 }
 
 /** The dates in `text`, offsets relative to its start. */

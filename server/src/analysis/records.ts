@@ -1,5 +1,5 @@
 import type { List, ListItem, Nodes, Table } from 'mdast';
-import { shiftSpan, TextMemo } from '../engine/memo.js';
+import { shifted, shiftedAll, shiftSpan, TextMemo } from '../engine/memo.js';
 import { type Block, type ReportModel, type Section, type Sentence, blocksIn, inKind, spanOf } from '../engine/model.js';
 import { firstStartingAt, type Span, SpanSet, spansOverlap } from '../engine/text.js';
 import { type FoundDate, datesOverlap, dayNumber, findDates } from './dates.js';
@@ -199,14 +199,9 @@ interface Anchor {
 const nounsByText = new TextMemo<DocumentNoun[]>();
 const providersByText = new TextMemo<Provider[]>();
 
-/** Copies of `items` moved by `delta` (the originals may be a memo's, shared). */
-function moved<T extends { span: Span }>(items: readonly T[], delta: number): T[] {
-  return items.map((item) => ({ ...item, span: shiftSpan(item.span, delta) }));
-}
-
 /** Document nouns in `text` (offsets absolute to `base`), the longest reading at each place. */
 export function findDocumentNouns(text: string, base = 0): DocumentNoun[] {
-  return moved(nounsByText.get(text, readDocumentNouns), base);
+  return shiftedAll(nounsByText.get(text, readDocumentNouns), base);
 }
 
 /** Document nouns in `text`, offsets relative to its start. */
@@ -359,8 +354,8 @@ function moveReading(reading: ItemReading, start: number): void {
   const delta = start - reading.start;
   reading.start = start;
   if (!entry) return;
-  entry.dates = moved(entry.dates, delta);
-  entry.providers = moved(entry.providers, delta);
+  entry.dates = shiftedAll(entry.dates, delta);
+  entry.providers = shiftedAll(entry.providers, delta);
   if (entry.numberSpan) entry.numberSpan = shiftSpan(entry.numberSpan, delta);
 }
 
@@ -765,7 +760,7 @@ class ReferenceReader {
       if (!tiedDates.length && !tiedProviders.length) continue;
       const start = base + Math.min(ownNoun.span.start, ...tied.map((a) => a.span.start));
       const end = base + Math.max(ownNoun.span.end, ...tied.map((a) => a.span.end));
-      const noun = { ...ownNoun, span: shiftSpan(ownNoun.span, base) };
+      const noun = shifted(ownNoun, base);
       this.references.push({
         span: { start, end: end + (this.model.text[end] === ')' && this.model.text.slice(start, end).includes('(') ? 1 : 0) },
         noun, phrase: nounPhrase(this.model.text, noun), dates: tiedDates, providers: tiedProviders, sentence,

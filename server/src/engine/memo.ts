@@ -87,3 +87,13 @@ export function ownCopy(text: string): string {
 export function shiftSpan(span: Span, delta: number): Span {
   return { start: span.start + delta, end: span.end + delta };
 }
+
+/** A copy of `item` with its span moved by `delta` (the original may be a memo's, shared). */
+export function shifted<T extends { span: Span }>(item: T, delta: number): T {
+  return { ...item, span: shiftSpan(item.span, delta) };
+}
+
+/** Copies of `items` with their spans moved by `delta`. */
+export function shiftedAll<T extends { span: Span }>(items: readonly T[], delta: number): T[] {
+  return items.map((item) => shifted(item, delta));
+}
