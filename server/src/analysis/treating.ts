@@ -173,14 +173,18 @@ interface PersonState {
   otherSigns: number;
 }
 
+/** A name in a sentence, at offsets within the sentence (they hold wherever the sentence moves). */
 interface NameHit {
   state: PersonState;
-  span: Span; // absolute
+  start: number;
+  end: number;
 }
 
+/** A reference to a person in a sentence, at offsets within the sentence. */
 interface Reference {
   physician: Physician;
-  span: Span;
+  start: number;
+  end: number;
   via: 'name' | 'role';
 }
 
@@ -198,6 +202,8 @@ interface SentenceInfo {
   opinionOf?: Physician;
   topic: OpinionTopic | null;
   readonly voiced: boolean;
+  /** The analysis that last read the sentence; null for a sentence new in this version. */
+  run: TreatingRun | null;
 }
 
 /**
@@ -207,20 +213,23 @@ interface SentenceInfo {
  */
 const infoOfSentence = new WeakMap<Sentence, SentenceInfo>();
 
-/** The sentence's info, with what the last analysis found in it cleared. */
+/** Whether a sentence not yet analysed may name a person or refer to one (under the run's full names): its words alone tell. */
+function mayHoldPeople(info: SentenceInfo, run: TreatingRun): boolean {
+  return info.facts.names.length > 0 || info.facts.roleReferences.length > 0 || (run.fullNames?.(info.sentence.text).length ?? 0) > 0;
+}
+
+/** The sentence's info, its opinion cleared; the names and references the last analysis found stay until the registry is settled again. */
 function freshInfo(sentence: Sentence, index: number, skipped: boolean): SentenceInfo {
   let info = infoOfSentence.get(sentence);
   if (info) {
     info.index = index;
     info.skipped = skipped;
-    info.names = NONE;
-    info.refs = NONE;
     info.opinionOf = undefined;
     info.topic = null;
   } else {
     const facts = sentenceFacts(sentence.text);
     // Every field set here, so all infos share one shape.
-    info = { sentence, facts, index, skipped, names: NONE, refs: NONE, opinionOf: undefined, topic: null, voiced: facts.voiced };
+    info = { sentence, facts, index, skipped, names: NONE, refs: NONE, opinionOf: undefined, topic: null, voiced: facts.voiced, run: null };
     infoOfSentence.set(sentence, info);
   }
   return info;
@@ -241,50 +250,140 @@ export function analyseTreating(model: ReportModel, configured?: readonly string
   return analysis;
 }
 
+/** Who the report's people are: what the names and role phrases of all its sentences settle together. */
+interface Registry {
+  people: PersonState[];
+  anonymous: Map<string, Physician>;
+  /** The person each name (by `nameKey`) was found to be. */
+  personOfName: Map<string, PersonState>;
+  /** People by lower-case surname, in order of first identification: only they can be the same name. */
+  peopleBySurname: Map<string, PersonState[]>;
+  /** What each role phrase refers to, once who is treating is settled. */
+  roleReferents: Map<string, Physician[]>;
+}
+
+/**
+ * What an analysis leaves its sentences for the next lint of the document: the registry it
+ * settled and what it was settled from. (No model: a run must not keep an old version alive.)
+ */
+interface TreatingRun {
+  registry: Registry;
+  /** The front matter's and config's people and the sections' kinds. */
+  seeds: string;
+  /** The texts of the sentences that hold a name or a reference, in order, and how many sentences are headings. */
+  relevant: string[];
+  headings: number;
+  /** The full-name finder it used, if any person had a given name. */
+  fullNames: ((text: string) => readonly FullNameHit[]) | null;
+}
+
 class TreatingAnalyser {
-  private readonly people: PersonState[] = [];
   private readonly infos: SentenceInfo[] = [];
+  private registry: Registry = { people: [], anonymous: new Map(), personOfName: new Map(), peopleBySurname: new Map(), roleReferents: new Map() };
+  private fullNames: TreatingRun['fullNames'] = null;
   /** Per block: its index in the model and the index of its first sentence's info (a block's sentences are consecutive); see `placeOf`. */
   private blockPlaces: Map<Block, { block: number; firstInfo: number }> | null = null;
-  private readonly anonymous = new Map<string, Physician>();
   /** The sentences of each list item, gathered the first time a records entry's author is asked for. */
   private entries: Map<ListItem, SentenceInfo[]> | null = null;
   private readonly headingBlocks = new Map<number, Block>();
-  /** The person each name (by `nameKey`) was found to be. */
-  private readonly personOfName = new Map<string, PersonState>();
-  /** People by lower-case surname, in order of first identification: only they can be the same name. */
-  private readonly peopleBySurname = new Map<string, PersonState[]>();
-  /** What each role phrase refers to, once who is treating is settled. */
-  private readonly roleReferents = new Map<string, Physician[]>();
 
   constructor(private readonly model: ReportModel, private readonly configured: readonly string[]) {}
 
   run(): TreatingAnalysis {
-    this.seedFromFrontMatter();
     this.model.blocks.forEach((block) => {
       if (block.type === 'heading') this.headingBlocks.set(block.span.start, block);
       const skipped = SKIPPED_KINDS.some((k) => inKind(block, k));
       block.sentences.forEach((sentence) => this.infos.push(freshInfo(sentence, this.infos.length, skipped)));
     });
-    this.forEachInfo((info) => this.collectNames(info));
-    this.collectFullNames();
-    this.forEachInfo((info) => this.assignRoles(info));
-    this.treatingSectionEntries();
-    for (const p of this.people) p.physician.treating = p.fixed || (!p.examiner && p.treatingSigns > 0 && p.otherSigns === 0);
-    this.forEachInfo((info) => this.collectReferences(info));
+    const seeds = this.seeds();
+    const previous = this.unchangedRun(seeds);
+    if (previous) this.adopt(previous);
+    else this.settleRegistry();
     this.forEachInfo((info) => this.findOpinion(info));
+    this.leaveRun(seeds);
 
-    const physicians = [...this.people.map((p) => p.physician), ...this.anonymous.values()].filter((p) => p.treating);
+    const { people, anonymous } = this.registry;
+    const physicians = [...people.map((p) => p.physician), ...anonymous.values()].filter((p) => p.treating);
     const mentions: Mention[] = [];
     this.forEachInfo((info) => {
       info.refs.forEach((r) => {
-        if (r.physician.treating) mentions.push({ physician: r.physician, span: r.span, sentence: info.sentence, via: r.via });
+        const base = info.sentence.span.start;
+        if (r.physician.treating) mentions.push({ physician: r.physician, span: { start: base + r.start, end: base + r.end }, sentence: info.sentence, via: r.via });
       });
     });
     const opinions: TreatingOpinion[] = this.infos
       .filter((info) => info.opinionOf?.treating && !info.voiced)
       .map((info) => ({ physician: info.opinionOf!, sentence: info.sentence, topic: info.topic, recorded: isRecording(info.sentence.block) }));
     return { physicians, mentions, opinions, disagreements: this.findDisagreements() };
+  }
+
+  /** Finds who every name and role phrase is, and who is treating, from all the sentences. */
+  private settleRegistry(): void {
+    this.forEachInfo((info) => {
+      info.names = NONE;
+      info.refs = NONE;
+    });
+    this.seedFromFrontMatter();
+    this.forEachInfo((info) => this.collectNames(info));
+    this.collectFullNames();
+    this.forEachInfo((info) => this.assignRoles(info));
+    this.treatingSectionEntries();
+    for (const p of this.registry.people) p.physician.treating = p.fixed || (!p.examiner && p.treatingSigns > 0 && p.otherSigns === 0);
+    this.forEachInfo((info) => this.collectReferences(info));
+  }
+
+  /** What the registry is settled from besides the sentences: the front matter's and config's people, and the sections' kinds. */
+  private seeds(): string {
+    const data = this.model.frontMatter?.data ?? {};
+    return JSON.stringify([asStrings(data.treating), asStrings(data.examiner), this.configured, this.model.sections.map((s) => s.kinds)]);
+  }
+
+  /**
+   * The run that last analysed this document's sentences, when its registry still holds: the
+   * seeds are the same, no heading came or went, and the sentences that hold a name or a
+   * reference have the same texts in the same order (an edit elsewhere in their chunk gives
+   * them new sentence objects, not new words). The registry is settled from exactly those
+   * sentences, in order, so it comes out the same; the kept names and references of every
+   * other sentence stand too.
+   */
+  private unchangedRun(seeds: string): TreatingRun | null {
+    const previous = this.infos.find((info) => info.run)?.run;
+    if (!previous || previous.seeds !== seeds) return null;
+    let relevant = 0;
+    let headings = 0;
+    for (let i = 0; i < this.infos.length; i++) {
+      const info = this.infos[i];
+      const heading = info.sentence.block.type === 'heading';
+      if (info.run && info.run !== previous) return null;
+      if (!info.run && heading) return null;
+      if (heading) headings++;
+      const holds = info.run ? info.names.length > 0 || info.refs.length > 0 : mayHoldPeople(info, previous);
+      if (holds && previous.relevant[relevant++] !== info.sentence.text) return null;
+    }
+    return relevant === previous.relevant.length && headings === previous.headings ? previous : null;
+  }
+
+  /** Takes the previous run's registry, and reads the names and references of the sentences new since then by it. */
+  private adopt(previous: TreatingRun): void {
+    this.registry = previous.registry;
+    this.fullNames = previous.fullNames;
+    const withGiven = this.peopleWithGivenNames();
+    this.forEachInfo((info) => {
+      if (info.run) return;
+      this.collectNames(info);
+      this.addFullNames(info, withGiven);
+      this.collectReferences(info);
+    });
+  }
+
+  /** Marks the sentences as analysed by this run, for the next lint to reuse. */
+  private leaveRun(seeds: string): void {
+    const run: TreatingRun = { registry: this.registry, seeds, relevant: [], headings: 0, fullNames: this.fullNames };
+    this.forEachInfo((info) => {
+      info.run = run;
+      if (info.names.length || info.refs.length) run.relevant.push(info.sentence.text);
+      if (info.sentence.block.type === 'heading') run.headings++;
+    });
   }
 
   /** Visits every sentence's info in order, by index: a for-of loop over tens of thousands of them allocates an iterator result for each. */
@@ -298,15 +397,16 @@ class TreatingAnalyser {
   private person(name: PersonName): PersonState {
     // Exact: given names are only ever added to a known person, which never makes an earlier person match.
     const key = nameKey(name);
-    let state = this.personOfName.get(key);
-    if (!state) this.personOfName.set(key, (state = this.newOrKnownPerson(name)));
+    let state = this.registry.personOfName.get(key);
+    if (!state) this.registry.personOfName.set(key, (state = this.newOrKnownPerson(name)));
     else this.addGivenName(state, name);
     return state;
   }
 
   private newOrKnownPerson(name: PersonName): PersonState {
     const surname = name.surname.toLowerCase();
-    const namesakes = this.peopleBySurname.get(surname);
+    const { people, peopleBySurname } = this.registry;
+    const namesakes = peopleBySurname.get(surname);
     const found = namesakes?.find((p) => sameName(p.physician.name!, name));
     if (found) {
       this.addGivenName(found, name);
@@ -316,9 +416,9 @@ class TreatingAnalyser {
       physician: { name, display: name.display, treating: false, roles: new Set() },
       fixed: false, examiner: false, treatingSigns: 0, otherSigns: 0,
     };
-    this.people.push(state);
+    people.push(state);
     if (namesakes) namesakes.push(state);
-    else this.peopleBySurname.set(surname, [state]);
+    else peopleBySurname.set(surname, [state]);
     return state;
   }
 
@@ -344,34 +444,37 @@ class TreatingAnalyser {
   }
 
   private collectNames(info: SentenceInfo): void {
-    const { span } = info.sentence;
     const found = info.facts.names;
     if (!found.length) return;
-    info.names = found.map((f) => ({ state: this.person(f.name), span: { start: span.start + f.start, end: span.start + f.end } }));
+    info.names = found.map((f) => ({ state: this.person(f.name), start: f.start, end: f.end }));
   }
 
   /** "Alan Smith" without title or credentials, once the person is known by that full name. */
   private collectFullNames(): void {
-    const withGiven = this.people.filter((p) => p.physician.name?.given && p.physician.name.given.length > 1);
+    const withGiven = this.peopleWithGivenNames();
     if (!withGiven.length) return;
-    const finder = fullNameFinder(withGiven.map((p) => p.physician.name!));
-    this.forEachInfo((info) => {
-      const hits = finder(info.sentence.text);
-      if (!hits.length) return;
-      const base = info.sentence.span.start;
-      info.names = [...info.names, ...hits.map((h) => ({ state: withGiven[h.person], span: { start: base + h.start, end: base + h.end } }))]
-        .sort((a, b) => a.span.start - b.span.start);
-    });
+    this.fullNames = fullNameFinder(withGiven.map((p) => p.physician.name!));
+    this.forEachInfo((info) => this.addFullNames(info, withGiven));
+  }
+
+  private peopleWithGivenNames(): PersonState[] {
+    return this.registry.people.filter((p) => p.physician.name?.given && p.physician.name.given.length > 1);
+  }
+
+  /** Adds the full names the finder finds in the sentence (the finder's people are `peopleWithGivenNames`). */
+  private addFullNames(info: SentenceInfo, withGiven: PersonState[]): void {
+    const hits = this.fullNames?.(info.sentence.text) ?? [];
+    if (!hits.length) return;
+    info.names = [...info.names, ...hits.map((h) => ({ state: withGiven[h.person], start: h.start, end: h.end }))].sort((a, b) => a.start - b.start);
   }
 
   /** Gives the names in a sentence the roles that the words around them state. */
   private assignRoles(info: SentenceInfo): void {
     if (!info.names.length) return;
     const text = info.sentence.text;
-    const base = info.sentence.span.start;
-    const local = () => info.names.map((n) => ({ start: n.span.start - base, end: n.span.end - base }));
+
     // A sentence's names are those of its text unless full names of known people were added.
-    const signs = info.names.length === info.facts.names.length ? info.facts.roleSigns : readRoleSigns(text, local());
+    const signs = info.names.length === info.facts.names.length ? info.facts.roleSigns : readRoleSigns(text, info.names);
     for (const sign of signs) {
       const { state } = info.names[sign.name];
       if (sign.treating) state.treatingSigns++;
@@ -388,7 +491,7 @@ class TreatingAnalyser {
       if (!info.names.length || !inKind(block, 'treating') || inKind(block, 'records')) return;
       for (const name of info.names) {
         name.state.treatingSigns++;
-        addRoles(name.state.physician, specialtyAfter(info.sentence.text, name.span.end - info.sentence.span.start));
+        addRoles(name.state.physician, specialtyAfter(info.sentence.text, name.end));
       }
     });
   }
@@ -396,25 +499,26 @@ class TreatingAnalyser {
   private collectReferences(info: SentenceInfo): void {
     const roles = info.facts.roleReferences;
     if (!info.names.length && !roles.length) return;
-    const refs: Reference[] = info.names.map((n) => ({ physician: n.state.physician, span: n.span, via: 'name' }));
+    const refs: Reference[] = info.names.map((n) => ({ physician: n.state.physician, start: n.start, end: n.end, via: 'name' }));
     for (const m of roles) {
-      const span = { start: info.sentence.span.start + m.index, end: info.sentence.span.start + m.index + m[0].length };
+      const start = m.index;
+      const end = m.index + m[0].length;
       // "her treating physician, Dr. Lopez": the name is the reference already.
-      if (info.names.some((n) => n.span.start >= span.end && n.span.start - span.end <= 3)) continue;
-      for (const physician of this.resolveRole(m[0])) refs.push({ physician, span, via: 'role' });
+      if (info.names.some((n) => n.start >= end && n.start - end <= 3)) continue;
+      for (const physician of this.resolveRole(m[0])) refs.push({ physician, start, end, via: 'role' });
     }
-    info.refs = refs.sort((a, b) => a.span.start - b.span.start);
+    info.refs = refs.sort((a, b) => a.start - b.start);
   }
 
   /** The treating physician(s) a role phrase refers to; an unnamed one when it fits no one named, or several. */
   private resolveRole(phrase: string): Physician[] {
-    let physicians = this.roleReferents.get(phrase);
-    if (!physicians) this.roleReferents.set(phrase, (physicians = this.readRole(phrase)));
+    let physicians = this.registry.roleReferents.get(phrase);
+    if (!physicians) this.registry.roleReferents.set(phrase, (physicians = this.readRole(phrase)));
     return physicians;
   }
 
   private readRole(phrase: string): Physician[] {
-    const named = this.people.filter((p) => p.physician.treating).map((p) => p.physician);
+    const named = this.registry.people.filter((p) => p.physician.treating).map((p) => p.physician);
     const keys = roleKeys(phrase);
     const plural = /s$/.test(phrase.trim()) && !/\b(?:PTP|PCP)$/.test(phrase.trim());
     if (plural && named.length) return named;
@@ -429,10 +533,10 @@ class TreatingAnalyser {
     const title = phrase.replace(/^\s*(?:the|her|his|their|[\w]+['’]s)\s+(?:own\s+)?/i, '').replace(/\s+/g, ' ').trim();
     const singular = /^(?:PTP|PCP)s$/i.test(title) ? title.slice(0, -1) : title;
     const display = /^(?:PTP|PCP)$/i.test(singular) ? `the ${singular.toUpperCase()}` : `the ${singular.toLowerCase()}`;
-    let physician = this.anonymous.get(display);
+    let physician = this.registry.anonymous.get(display);
     if (!physician) {
       physician = { name: null, display, treating: true, roles: new Set(roleKeys(phrase)) };
-      this.anonymous.set(display, physician);
+      this.registry.anonymous.set(display, physician);
     }
     return physician;
   }
@@ -442,16 +546,13 @@ class TreatingAnalyser {
   private findOpinion(info: SentenceInfo): void {
     const block = info.sentence.block;
     if (block.type === 'heading' || info.skipped || info.facts.question) return;
-    const text = info.sentence.text;
-    const base = info.sentence.span.start;
-    const topic = info.facts.topic;
-    const agent = this.opinionAgent(info, base) ?? this.entryAuthor(info, text, topic);
+    const agent = this.opinionAgent(info) ?? this.entryAuthor(info, info.sentence.text, info.facts.topic);
     if (!agent) return;
     info.opinionOf = agent.physician;
     info.topic = agent.topic;
   }
 
-  private opinionAgent(info: SentenceInfo, base: number): { physician: Physician; topic: OpinionTopic | null } | null {
+  private opinionAgent(info: SentenceInfo): { physician: Physician; topic: OpinionTopic | null } | null {
     const { refs } = info;
     const { pronouns } = info.facts;
     // References and pronouns in the order they stand (a reference first at the same place); the
@@ -459,9 +560,9 @@ class TreatingAnalyser {
     for (let r = 0, p = 0; r < refs.length || p < pronouns.length;) {
       const ref = refs[r];
       const pronoun = pronouns[p];
-      if (ref && (!pronoun || ref.span.start - base <= pronoun.index)) {
+      if (ref && (!pronoun || ref.start <= pronoun.index)) {
         r++;
-        const verdict = info.facts.verdict(ref.span.start - base, ref.span.end - base, false);
+        const verdict = info.facts.verdict(ref.start, ref.end, false);
         if (verdict) return { physician: ref.physician, topic: verdict.topic };
       } else {
         p++;
@@ -476,7 +577,7 @@ class TreatingAnalyser {
 
   /** He/she: the person last named before it in the same block, or at the end of the previous one. */
   private pronounReferent(info: SentenceInfo, offset: number): Physician | null {
-    const here = info.refs.filter((r) => r.span.start - info.sentence.span.start < offset);
+    const here = info.refs.filter((r) => r.start < offset);
     if (here.length) return here[here.length - 1].physician;
     for (let i = info.index - 1; i >= 0 && i >= info.index - 4; i--) {
       const prev = this.infos[i];
@@ -565,8 +666,7 @@ class TreatingAnalyser {
   private explicitTarget(info: SentenceInfo): Physician | null {
     if (!info.facts.markers) return null;
     const text = info.facts.masked;
-    const base = info.sentence.span.start;
-    const refs = info.refs.map((r) => ({ physician: r.physician, start: r.span.start - base, end: r.span.end - base }));
+    const { refs } = info;
     const after = (at: number) => refs.find((r) => r.start >= at && r.start - at <= 60 && !/;/.test(text.slice(at, r.start)));
     const before = (at: number) => [...refs].reverse().find((r) => r.end <= at);
 
