@@ -483,7 +483,6 @@ class TreatingAnalyser {
     }
   }
 
-
   /** Names listed in a Treating Physicians section are treating physicians. */
   private treatingSectionEntries(): void {
     this.forEachInfo((info) => {
@@ -546,7 +545,7 @@ class TreatingAnalyser {
   private findOpinion(info: SentenceInfo): void {
     const block = info.sentence.block;
     if (block.type === 'heading' || info.skipped || info.facts.question) return;
-    const agent = this.opinionAgent(info) ?? this.entryAuthor(info, info.sentence.text, info.facts.topic);
+    const agent = this.opinionAgent(info) ?? this.entryAuthor(info);
     if (!agent) return;
     info.opinionOf = agent.physician;
     info.topic = agent.topic;
@@ -574,7 +573,6 @@ class TreatingAnalyser {
     return null;
   }
 
-
   /** He/she: the person last named before it in the same block, or at the end of the previous one. */
   private pronounReferent(info: SentenceInfo, offset: number): Physician | null {
     const here = info.refs.filter((r) => r.start < offset);
@@ -589,14 +587,14 @@ class TreatingAnalyser {
   }
 
   /** In a records entry, an unattributed summary sentence states the opinion of the entry's author. */
-  private entryAuthor(info: SentenceInfo, text: string, topic: OpinionTopic | null): { physician: Physician; topic: OpinionTopic | null } | null {
+  private entryAuthor(info: SentenceInfo): { physician: Physician; topic: OpinionTopic | null } | null {
     const block = info.sentence.block;
     if (info.voiced || info.refs.length) return null; // a sentence naming someone states that person's words, or nobody's
     if (!(inKind(block, 'records') || (inKind(block, 'treating') && block.list)) || !info.facts.entryOpinion) return null;
     const entry = this.entrySentences(block);
     const author = entry.flatMap((i) => i.refs)[0];
     if (!author) return null;
-    return { physician: author.physician, topic: topic ?? verbTopic(text) };
+    return { physician: author.physician, topic: info.facts.topic ?? verbTopic(info.sentence.text) };
   }
 
   private entrySentences(block: Block): SentenceInfo[] {
@@ -771,7 +769,6 @@ class TreatingAnalyser {
     return j > i && j - i <= 3 && this.model.blocks.slice(i + 1, j).every((x) => x.type !== 'heading');
   }
 
-
   /** The prose blocks inside `span`. */
   private blocksWithin(span: Span): Block[] {
     const out: Block[] = [];
@@ -875,7 +872,6 @@ function matchAll(re: RegExp, text: string): readonly RegExpExecArray[] {
   return pattern.memo.get(text, (t) => [...t.matchAll(global)]);
 }
 
-
 /** What the words around a name say of its holder: a treating role (with role keys) or another role. */
 interface RoleSign {
   /** Index of the name among the sentence's names. */
@@ -919,13 +915,6 @@ function readRoleSigns(text: string, names: readonly { start: number; end: numbe
 /** "I am not her treating physician": the examiner describing themself, not a treating physician. */
 function negatedRole(text: string, index: number): boolean {
   return /\b(?:not|never|no|I\s+am|I'm|I\s+was|as)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, index - 25), index));
-}
-
-const voicedTexts = new TextMemo<boolean>();
-
-/** True when the examiner speaks in the first person ("I", "my", "we"). */
-function firstPerson(text: string): boolean {
-  return voicedTexts.get(text, (t) => FIRST_PERSON.test(t));
 }
 
 const ALL_MARKERS: readonly RegExp[] = [...PERSONAL_MARKERS, ...NAMED_MARKERS.map((m) => m.re), PARTIAL_AGREEMENT];
@@ -998,8 +987,7 @@ class SentenceFacts {
 
   /** The examiner gives a judgment of their own (outside quotations) that is not agreement. */
   get judges(): boolean {
-    const text = this.masked;
-    return (this.judgesValue ??= JUDGMENT.test(text) && !(AGREEMENT.test(text) && !/\bnot\s+(?:\w+\s+)?(?:agree|concur)/i.test(text)));
+    return (this.judgesValue ??= judgesIn(this.masked));
   }
 
   /** The role signs the sentence gives the names it holds by itself (`names`). */
@@ -1014,6 +1002,10 @@ class SentenceFacts {
     if (verdict === undefined) this.verdicts.set(key, (verdict = readVerdict(this.text, start, end, pronoun)));
     return verdict;
   }
+}
+
+function judgesIn(text: string): boolean {
+  return JUDGMENT.test(text) && !(AGREEMENT.test(text) && !/\bnot\s+(?:\w+\s+)?(?:agree|concur)/i.test(text));
 }
 
 const factsByText = new TextMemo<SentenceFacts>();
@@ -1182,7 +1174,7 @@ export function isDiscussion(sentence: Sentence, analysis: TreatingAnalysis): bo
   const block = sentence.block;
   if (block.type === 'heading' || inKind(block, 'records')) return false;
   // The examiner weighing the physician ("I agree with Dr. Smith") discusses them wherever it stands.
-  if (firstPerson(sentence.text) && WEIGHING.test(sentence.text)) return true;
+  if (sentenceFacts(sentence.text).voiced && WEIGHING.test(sentence.text)) return true;
   if (RECORDING_KINDS.some((k) => inKind(block, k)) || !OPINION_KINDS.some((k) => inKind(block, k))) return false;
   return !analysis.opinions.some((o) => o.sentence === sentence && o.recorded);
 }
