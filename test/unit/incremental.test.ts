@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changeBetween, ChunkedParser, cutText, splitPoints } from '../../server/src/engine/chunks.js';
+import { ChunkedParser, cutText, splitPoints } from '../../server/src/engine/chunks.js';
+import { changeBetween, LineIndex } from '../../server/src/engine/text.js';
 import { IncrementalLinter } from '../../server/src/engine/incremental.js';
 import { lint, type LintResult } from '../../server/src/engine/lint.js';
 import { parseMarkdown } from '../../server/src/engine/parse.js';
@@ -126,6 +127,22 @@ describe('incremental analysis', () => {
       // Nothing more agrees at either end.
       if (start < Math.min(before.length, after.length)) expect(before[start]).not.toBe(after[start]);
       if (oldEnd > start && newEnd > start) expect(before[oldEnd - 1]).not.toBe(after[newEnd - 1]);
+    }), { numRuns });
+  });
+
+  it('finds line starts after an edit as a fresh index does, whatever the line breaks', () => {
+    const lines = fc.array(fc.constantFrom('a', 'b ', '\n', '\r', '\r\n'), { maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(lines, fc.array(edit, { maxLength: 4 }), (first, edits) => {
+      let index = new LineIndex(first);
+      let text = first;
+      for (const e of edits) {
+        expect(index.lineCount).toBeGreaterThan(0); // an index derives only from one that has found its starts
+        text = applyEdit(text, e);
+        index = LineIndex.after(index, text);
+        const fresh = new LineIndex(text);
+        expect(index.lineCount).toBe(fresh.lineCount);
+        for (let line = 0; line < fresh.lineCount; line++) expect(index.lineStart(line)).toBe(fresh.lineStart(line));
+      }
     }), { numRuns });
   });
 

@@ -1,7 +1,7 @@
 import type { List, ListItem, Nodes, Table } from 'mdast';
 import { shifted, shiftedAll, shiftSpan, TextMemo } from '../engine/memo.js';
 import { type Block, type ReportModel, type Section, type Sentence, blocksIn, inKind, spanOf } from '../engine/model.js';
-import { firstStartingAt, type Span, SpanSet, spansOverlap } from '../engine/text.js';
+import { firstStartingAt, moveSpan, type Span, SpanSet, spansOverlap } from '../engine/text.js';
 import { type FoundDate, datesOverlap, dayNumber, findDates } from './dates.js';
 import { type PersonName, findNames, sameName } from './names.js';
 import { analyseRecordPages } from './record-pages.js';
@@ -324,7 +324,7 @@ function readFacts(blocks: Block[], span: Span, head: string, headStart: number,
   if (!own.length) own = blocks.flatMap((b) => findDates(b.text, b.span.start));
   let families = familiesIn(head);
   if (!families.size) families = familiesIn(blocks.map((b) => b.text).join('\n'));
-  const providers = [...findProviders(head, headStart), ...findProviders(context, 0).map((p) => ({ ...p, span }))];
+  const providers = [...findProviders(head, headStart), ...findProviders(context, 0).map((p) => ({ ...p, span: { ...span } }))];
   return { head: context ? `${context} ${head}` : head, dates: own, providers, families };
 }
 
@@ -348,15 +348,18 @@ interface ItemReading {
  */
 const itemReadings = new WeakMap<ListItem, ItemReading>();
 
-/** Moves the reading to `start`: itself in place (only the cache holds it), what entries share in new copies. */
+/**
+ * Moves the reading to `start`, in place: its spans are its own (read from the memos as
+ * copies), and the entries of the last lint that share them are not read after the next one.
+ */
 function moveReading(reading: ItemReading, start: number): void {
   const { entry } = reading;
   const delta = start - reading.start;
   reading.start = start;
   if (!entry) return;
-  entry.dates = shiftedAll(entry.dates, delta);
-  entry.providers = shiftedAll(entry.providers, delta);
-  if (entry.numberSpan) entry.numberSpan = shiftSpan(entry.numberSpan, delta);
+  for (const date of entry.dates) moveSpan(date.span, delta);
+  for (const provider of entry.providers) moveSpan(provider.span, delta);
+  if (entry.numberSpan) moveSpan(entry.numberSpan, delta);
 }
 
 function holdsList(item: ListItem): boolean {
@@ -538,9 +541,10 @@ class EntryReader {
 
   /** `keys` may be a reading's, shared with later lints: read-only. */
   private makeEntry(container: RecordsContainer, blocks: Block[], span: Span, facts: EntryFacts, keys: string[] = []): RecordEntry {
+    // Every entry gets the same shape, numbered or not: thousands of them are made per lint.
     const entry: RecordEntry = {
       span, itemSpan: span, blocks, head: facts.head, dates: facts.dates, providers: facts.providers, families: facts.families,
-      keys, pages: this.pages.get(span.start) ?? null, container,
+      keys, number: undefined, numberSpan: undefined, pages: this.pages.get(span.start) ?? null, container,
     };
     this.entries.push(entry);
     return entry;

@@ -1,4 +1,3 @@
-import type { ListItem } from 'mdast';
 import { TextMemo } from '../engine/memo.js';
 import type { Block, ReportModel, Section, Sentence } from '../engine/model.js';
 import { inKind, sectionsAt, spanOf } from '../engine/model.js';
@@ -281,19 +280,17 @@ class TreatingAnalyser {
   private readonly infos: SentenceInfo[] = [];
   private registry: Registry = { people: [], anonymous: new Map(), personOfName: new Map(), peopleBySurname: new Map(), roleReferents: new Map() };
   private fullNames: TreatingRun['fullNames'] = null;
-  /** Per block: its index in the model and the index of its first sentence's info (a block's sentences are consecutive); see `placeOf`. */
-  private blockPlaces: Map<Block, { block: number; firstInfo: number }> | null = null;
-  /** The sentences of each list item, gathered the first time a records entry's author is asked for. */
-  private entries: Map<ListItem, SentenceInfo[]> | null = null;
-  private readonly headingBlocks = new Map<number, Block>();
+  /** The infos of each heading's sentences, by where the heading starts. */
+  private readonly headingInfos = new Map<number, SentenceInfo[]>();
 
   constructor(private readonly model: ReportModel, private readonly configured: readonly string[]) {}
 
   run(): TreatingAnalysis {
     this.model.blocks.forEach((block) => {
-      if (block.type === 'heading') this.headingBlocks.set(block.span.start, block);
       const skipped = SKIPPED_KINDS.some((k) => inKind(block, k));
+      const first = this.infos.length;
       block.sentences.forEach((sentence) => this.infos.push(freshInfo(sentence, this.infos.length, skipped)));
+      if (block.type === 'heading') this.headingInfos.set(block.span.start, this.infos.slice(first));
     });
     const seeds = this.seeds();
     const previous = this.unchangedRun(seeds);
@@ -591,48 +588,37 @@ class TreatingAnalyser {
     const block = info.sentence.block;
     if (info.voiced || info.refs.length) return null; // a sentence naming someone states that person's words, or nobody's
     if (!(inKind(block, 'records') || (inKind(block, 'treating') && block.list)) || !info.facts.entryOpinion) return null;
-    const entry = this.entrySentences(block);
-    const author = entry.flatMap((i) => i.refs)[0];
+    const author = this.entrySentences(info).flatMap((i) => i.refs)[0];
     if (!author) return null;
     return { physician: author.physician, topic: info.facts.topic ?? verbTopic(info.sentence.text) };
   }
 
-  private entrySentences(block: Block): SentenceInfo[] {
-    if (block.list) return this.listItemSentences().get(block.list.item) ?? [];
-    return this.blockInfos(block);
-  }
-
-  private listItemSentences(): Map<ListItem, SentenceInfo[]> {
-    if (this.entries) return this.entries;
-    this.entries = new Map();
-    const entries = this.entries;
-    this.forEachInfo((info) => {
-      const item = info.sentence.block.list?.item;
-      if (!item) return;
-      const entry = entries.get(item);
-      if (entry) entry.push(info);
-      else entries.set(item, [info]);
-    });
-    return entries;
-  }
-
-  /** The block's index in the model and that of its first sentence's info, found when first asked for: few analyses need them. */
-  private placeOf(block: Block): { block: number; firstInfo: number } | undefined {
-    if (!this.blockPlaces) {
-      const places = (this.blockPlaces = new Map());
-      let firstInfo = 0;
-      this.model.blocks.forEach((b, index) => {
-        places.set(b, { block: index, firstInfo });
-        firstInfo += b.sentences.length;
-      });
+  /**
+   * The infos of the records entry the sentence is in: those of its list item (found around it,
+   * as infos are in text order and an item's sentences lie within its span), or of its block.
+   */
+  private entrySentences(info: SentenceInfo): SentenceInfo[] {
+    const { block } = info.sentence;
+    if (!block.list) {
+      const first = info.index - block.sentences.indexOf(info.sentence);
+      return this.infos.slice(first, first + block.sentences.length);
     }
-    return this.blockPlaces.get(block);
+    const { item } = block.list;
+    const span = spanOf(item);
+    let first = info.index;
+    while (first > 0 && this.infos[first - 1].sentence.span.start >= span.start) first--;
+    const out: SentenceInfo[] = [];
+    for (let i = first; i < this.infos.length && this.infos[i].sentence.span.start < span.end; i++) {
+      if (this.infos[i].sentence.block.list?.item === item) out.push(this.infos[i]);
+    }
+    return out;
   }
 
-  /** The infos of a block's sentences. */
-  private blockInfos(block: Block): SentenceInfo[] {
-    const first = this.placeOf(block)?.firstInfo;
-    return first === undefined ? [] : this.infos.slice(first, first + block.sentences.length);
+  /** The block's index in the model: found by its start, or by a search where blocks share it. */
+  private blockIndex(block: Block): number {
+    const { blocks } = this.model;
+    const found = firstStartingAt(blocks, block.span.start);
+    return blocks[found] === block ? found : blocks.indexOf(block);
   }
 
   // --- disagreements ---------------------------------------------------------------------
@@ -758,14 +744,13 @@ class TreatingAnalyser {
   }
 
   private headingRefs(section: Section): Physician[] {
-    const heading = this.headingBlocks.get(section.heading.span.start);
-    return heading ? this.blockInfos(heading).flatMap((info) => info.refs.map((r) => r.physician)) : [];
+    return (this.headingInfos.get(section.heading.span.start) ?? []).flatMap((info) => info.refs.map((r) => r.physician));
   }
 
   /** True when `b` comes shortly after `a` with no heading between. */
   private adjacent(a: Block, b: Block): boolean {
-    const i = this.placeOf(a)!.block;
-    const j = this.placeOf(b)!.block;
+    const i = this.blockIndex(a);
+    const j = this.blockIndex(b);
     return j > i && j - i <= 3 && this.model.blocks.slice(i + 1, j).every((x) => x.type !== 'heading');
   }
 

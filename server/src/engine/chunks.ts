@@ -1,6 +1,7 @@
 import type { List, Nodes, Root, RootContent } from 'mdast';
 import { ownCopy } from './memo.js';
 import { parseMarkdown } from './parse.js';
+import { changeBetween } from './text.js';
 
 /**
  * Markdown parsed in chunks: the text is cut at block boundaries where Markdown carries no
@@ -261,23 +262,6 @@ function firstAtOrAfter(cuts: readonly Cut[], offset: number): number {
   }
   return lo;
 }
-
-/** Where two texts differ: both agree on what comes before `start`, and on what comes after `oldEnd` and `newEnd`. */
-export function changeBetween(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
-  const shorter = Math.min(before.length, after.length);
-  // Compared a block at a time, then within the block that differs: a string comparison runs natively.
-  let start = 0;
-  for (let block = COMPARED_BLOCK; block >= 1; block >>= 4) {
-    while (start + block <= shorter && before.slice(start, start + block) === after.slice(start, start + block)) start += block;
-  }
-  let same = 0;
-  for (let block = COMPARED_BLOCK; block >= 1; block >>= 4) {
-    while (same + block <= shorter - start && before.slice(before.length - same - block, before.length - same) === after.slice(after.length - same - block, after.length - same)) same += block;
-  }
-  return { start, oldEnd: before.length - same, newEnd: after.length - same };
-}
-
-const COMPARED_BLOCK = 1 << 12;
 
 export interface ChunkSizes {
   /** Characters from one cut to the next at least. */

@@ -1,6 +1,7 @@
 import { ChunkedParser, type ChunkSizes } from './chunks.js';
 import { lintWith, type LintOptions, type LintResult } from './lint.js';
 import { modelFromTree, type ModelOptions, type ReportModel } from './model.js';
+import { LineIndex } from './text.js';
 
 /**
  * Incremental analysis of one open document: its parser keeps the mdast of every chunk
@@ -12,6 +13,8 @@ import { modelFromTree, type ModelOptions, type ReportModel } from './model.js';
  */
 export class IncrementalLinter {
   private readonly parser: ChunkedParser;
+  /** The last text's line index: the next one scans only the lines that changed. */
+  private lines: LineIndex | null = null;
 
   /** `sizes` for tests: small chunks put every cut to work. */
   constructor(sizes?: ChunkSizes) {
@@ -24,6 +27,7 @@ export class IncrementalLinter {
 
   /** The model of `text`; with `detectOnly`, of its chunks up to the report's title only. */
   read(text: string, options: ModelOptions, detectOnly = false): ReportModel {
-    return modelFromTree(text, this.parser.parse(text, detectOnly), options);
+    if (this.lines?.text !== text) this.lines = this.lines ? LineIndex.after(this.lines, text) : new LineIndex(text);
+    return modelFromTree(text, this.parser.parse(text, detectOnly), options, this.lines);
   }
 }

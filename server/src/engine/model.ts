@@ -4,7 +4,7 @@ import { ChunkedParser } from './chunks.js';
 import { interned, ownCopy } from './memo.js';
 import { SectionClassifier, type SectionKind } from './sections.js';
 import { splitSentences } from './sentences.js';
-import { LineIndex, lineStartIfIndented, type Span } from './text.js';
+import { LineIndex, lineStartIfIndented, moveSpan, type Span } from './text.js';
 
 export interface Heading {
   /** The heading's words, without markers. */
@@ -106,8 +106,8 @@ export function buildModel(text: string, options: ModelOptions = {}): ReportMode
 }
 
 /** The model of `text` from its mdast (`root` must be what parseMarkdown gives for `text`). */
-export function modelFromTree(text: string, root: Root, options: ModelOptions = {}): ReportModel {
-  return new ModelBuilder(text, root, classifierFor(options)).build();
+export function modelFromTree(text: string, root: Root, options: ModelOptions = {}, lines = new LineIndex(text)): ReportModel {
+  return new ModelBuilder(text, root, classifierFor(options)).build(lines);
 }
 
 /**
@@ -124,11 +124,6 @@ interface KnownBlock {
 }
 
 const knownBlocks = new WeakMap<Nodes, KnownBlock>();
-
-function moveSpan(span: Span, delta: number): void {
-  span.start += delta;
-  span.end += delta;
-}
 
 /** The block read from `node` before, moved to where the node is now; or null when the node is new. */
 function knownBlock(node: Nodes, comments: HtmlComment[]): Block | null {
@@ -170,12 +165,12 @@ class ModelBuilder {
     private readonly classifier: SectionClassifier,
   ) {}
 
-  build(): ReportModel {
+  build(lines: LineIndex): ReportModel {
     for (const node of this.root.children) this.visitTop(node);
     for (const s of this.open) s.span.end = this.text.length;
     return {
       text: this.text,
-      lines: new LineIndex(this.text),
+      lines,
       root: this.root,
       frontMatter: this.frontMatter,
       title: this.title,

@@ -10,22 +10,76 @@ export interface Span {
   end: number;
 }
 
+/** Where two versions of a text differ: `start` to `oldEnd` in the old one became `start` to `newEnd`. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** Where two texts differ: both agree on what comes before `start`, and on what comes after `oldEnd` and `newEnd`. */
+export function changeBetween(before: string, after: string): TextChange {
+  const shorter = Math.min(before.length, after.length);
+  // Compared a block at a time, then within the block that differs: a string comparison runs natively.
+  let start = 0;
+  for (let block = COMPARED_BLOCK; block >= 1; block >>= 4) {
+    while (start + block <= shorter && before.slice(start, start + block) === after.slice(start, start + block)) start += block;
+  }
+  let same = 0;
+  for (let block = COMPARED_BLOCK; block >= 1; block >>= 4) {
+    while (same + block <= shorter - start && before.slice(before.length - same - block, before.length - same) === after.slice(after.length - same - block, after.length - same)) same += block;
+  }
+  return { start, oldEnd: before.length - same, newEnd: after.length - same };
+}
+
+const COMPARED_BLOCK = 1 << 12;
+
 export class LineIndex {
   private starts: number[] | undefined;
+  /** The starts of an earlier version and how it changed, while this index has not found its own. */
+  private earlier: { starts: number[]; change: TextChange } | undefined;
 
   constructor(readonly text: string) {}
+
+  /** The index of `text`, found from that of an earlier version: only the changed lines are scanned again. */
+  static after(previous: LineIndex, text: string): LineIndex {
+    const index = new LineIndex(text);
+    if (previous.starts) index.earlier = { starts: previous.starts, change: changeBetween(previous.text, text) };
+    return index;
+  }
 
   /** Found on first use: a lint reads a report's title before it knows it needs positions at all. */
   private get lineStarts(): number[] {
     if (this.starts) return this.starts;
-    const starts = [0];
+    const { earlier } = this;
+    this.earlier = undefined;
+    return (this.starts = earlier ? this.startsAfter(earlier.starts, earlier.change) : this.scan(0, this.text.length, [0]));
+  }
+
+  /** Adds to `starts` the lines that the characters from `from` to `to` begin (a line starts after LF, or after a CR not before an LF). */
+  private scan(from: number, to: number, starts: number[]): number[] {
     const { text } = this;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
     }
-    return (this.starts = starts);
+    return starts;
+  }
+
+  /**
+   * A line start depends on the characters just before and at it. Starts before the change
+   * stay, those after the old text's changed part move, and the changed lines are scanned.
+   */
+  private startsAfter(old: number[], { start, oldEnd, newEnd }: TextChange): number[] {
+    let kept = 1;
+    while (kept < old.length && old[kept] < start) kept++;
+    const starts = this.scan(Math.max(0, start - 1), newEnd, old.slice(0, kept));
+    const delta = newEnd - oldEnd;
+    let moved = kept;
+    while (moved < old.length && old[moved] <= oldEnd) moved++;
+    for (; moved < old.length; moved++) starts.push(old[moved] + delta);
+    return starts;
   }
 
   get lineCount(): number {
@@ -62,6 +116,12 @@ export class LineIndex {
     if (end > 0 && this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
+}
+
+/** Moves `span` by `delta`, in place: for spans no one else holds. */
+export function moveSpan(span: Span, delta: number): void {
+  span.start += delta;
+  span.end += delta;
 }
 
 /** The line break the document already uses, so inserted text matches it. */
