@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { datesOverlap, findDates, formatLike } from '../../server/src/analysis/dates.js';
+import { datesOverlap, dayNumber, findDates, formatLike } from '../../server/src/analysis/dates.js';
 
 const texts = (s: string) => findDates(s).map((d) => s.slice(d.span.start, d.span.end));
 
@@ -44,5 +45,19 @@ describe('formatLike', () => {
   it('keeps a month-only date to the month', () => {
     expect(formatLike({ year: 2023, month: 6 }, '01/09/2024')).toBe('06/2023');
     expect(formatLike({ year: 2023, month: 6 }, 'March 4, 2024')).toBe('June 2023');
+  });
+});
+
+describe('dayNumber', () => {
+  it('counts days as the calendar does, a month date from its first or last day', () => {
+    const utcDays = (year: number, month: number, day: number) => Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
+    const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+    fc.assert(fc.property(fc.integer({ min: -3000, max: 3000 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (year, month, day) => {
+      expect(dayNumber({ year, month, day })).toBe(utcDays(year, month, day));
+      expect(dayNumber({ year, month }, 'first')).toBe(utcDays(year, month, 1));
+      expect(dayNumber({ year, month }, 'last')).toBe(utcDays(year, month, lastDay(year, month)));
+    }), { numRuns: 5000 });
+    expect(dayNumber({ year: 2024, month: 2 }, 'last') - dayNumber({ year: 2024, month: 2 }, 'first')).toBe(28);
+    expect(dayNumber({ year: 1970, month: 1, day: 1 })).toBe(0);
   });
 });

@@ -80,10 +80,28 @@ function toCalendar(c: chrono.ParsedComponents): CalendarDate {
   return c.isCertain('day') ? { year, month, day: c.get('day') ?? 1 } : { year, month };
 }
 
-/** Days since an epoch, for ordering and containment; a month date counts from its first or last day. */
+/** Days since 1970-01-01, for ordering and containment; a month date counts from its first or last day. */
 export function dayNumber(d: CalendarDate, edge: 'first' | 'last' = 'first'): number {
-  const day = d.day ?? (edge === 'first' ? 1 : new Date(Date.UTC(d.year, d.month, 0)).getUTCDate());
-  return Math.floor(Date.UTC(d.year, d.month - 1, day) / 86_400_000);
+  if (d.day !== undefined) return daysSinceEpoch(d.year, d.month, d.day);
+  return edge === 'first' ? daysSinceEpoch(d.year, d.month, 1) : daysSinceEpoch(d.year, d.month + 1, 0);
+}
+
+/**
+ * The day `Date.UTC(year, month - 1, day)` falls on, counted without making dates (matching
+ * references against a long list asks this thousands of times per lint): a month or day out of
+ * range runs over into the next (day 0 is the month before's last), and years 0-99 are 1900-1999.
+ */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  const months = (year >= 0 && year <= 99 ? 1900 + year : year) * 12 + month - 1;
+  const y = Math.floor(months / 12);
+  const m = months - y * 12 + 1;
+  // Howard Hinnant's days_from_civil: years counted from March, so a leap day ends the year.
+  const marchYear = m <= 2 ? y - 1 : y;
+  const era = Math.floor(marchYear / 400);
+  const yearOfEra = marchYear - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5);
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468 + day - 1;
 }
 
 /** True when the two dates (or ranges) share at least one day. */

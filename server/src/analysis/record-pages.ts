@@ -1,6 +1,6 @@
 import type { ListItem } from 'mdast';
 import { type Block, type ReportModel, type Section, blocksIn, inKind } from '../engine/model.js';
-import { TextMemo } from '../engine/memo.js';
+import { shiftSpan, TextMemo } from '../engine/memo.js';
 import type { Span } from '../engine/text.js';
 
 /** One entry of the Records Reviewed section (a list item or a table row) and its page count. */
@@ -97,6 +97,20 @@ function totalIn(text: string, base: number, inRecords: boolean): PageTotal | nu
   return { value: countValue(labelled[1]), span: { start: base + at, end: base + at + labelled[1].length } };
 }
 
+/** What a sentence of prose says of pages, offsets in the sentence: the report reads every sentence at every lint. */
+interface ProsePages {
+  noRecords: boolean;
+  /** The total it states if it stands in the records section, and if it stands elsewhere. */
+  totalInRecords: PageTotal | null;
+  totalElsewhere: PageTotal | null;
+}
+
+const prosePagesByText = new TextMemo<ProsePages>();
+
+function readProsePages(text: string): ProsePages {
+  return { noRecords: NO_RECORDS.test(text), totalInRecords: totalIn(text, 0, true), totalElsewhere: totalIn(text, 0, false) };
+}
+
 function cellText(block: Block, cell: Span): string {
   return block.text.slice(cell.start - block.span.start, cell.end - block.span.start).trim();
 }
@@ -161,9 +175,10 @@ export function analyseRecordPages(model: ReportModel): RecordPages {
     if (block.type === 'heading' || entryBlocks.has(block)) continue;
     const inRecords = inKind(block, 'records');
     for (const sentence of block.sentences) {
-      if (NO_RECORDS.test(sentence.text)) result.noRecords = true;
-      const stated = totalIn(sentence.text, sentence.span.start, inRecords);
-      if (stated) result.totals.push(stated);
+      const prose = prosePagesByText.get(sentence.text, readProsePages);
+      if (prose.noRecords) result.noRecords = true;
+      const stated = inRecords ? prose.totalInRecords : prose.totalElsewhere;
+      if (stated) result.totals.push({ value: stated.value, span: shiftSpan(stated.span, sentence.span.start) });
     }
   }
   model.cache.set('record-pages', result);

@@ -339,6 +339,8 @@ interface ItemReading {
   numbered: boolean;
   /** Null for a "Total: ..." line, which is not an entry. */
   entry: ItemEntry | null;
+  /** The records entry made from it, kept for the next lint: see `EntryReader.itemEntry`. */
+  made: RecordEntry | null;
 }
 
 /**
@@ -427,23 +429,39 @@ class EntryReader {
       const itemSpan = spanOf(item);
       const group = parents.length ? parents.find((p) => spanOf(p).start <= itemSpan.start && itemSpan.end <= spanOf(p).end) : undefined;
       const context = group ? items.get(group)?.[0]?.sentences[0]?.text ?? '' : '';
-      const { entry } = this.readingOf(item, itemSpan.start, itemBlocks, context, !!list.ordered);
-      if (!entry) return;
+      const reading = this.readingOf(item, itemSpan.start, itemBlocks, context, !!list.ordered);
+      if (!reading.entry) return;
       let container = lists.get(list);
       if (!container) {
         container = { kind: list.ordered ? 'numbered' : 'bulleted', entries: [], node: list };
         lists.set(list, container);
         this.containers.push(container);
       }
-      const recordEntry = this.makeEntry(container, itemBlocks, itemBlocks[0].span, entry, entry.keys);
-      recordEntry.itemSpan = itemSpan;
-      if (entry.numberSpan) {
-        recordEntry.number = entry.number;
-        recordEntry.numberSpan = entry.numberSpan;
-      }
-      container.entries.push(recordEntry);
+      container.entries.push(this.itemEntry(reading.entry, reading, container, itemBlocks, itemSpan));
     });
     if (!tables.size && !items.size) this.readParagraphs(loose);
+  }
+
+  /**
+   * The entry of an item read as `entry`: the one made from the same reading at an earlier lint,
+   * placed where the item is now (entries are valid until the next lint, as the model is), else a new one.
+   */
+  private itemEntry(entry: ItemEntry, reading: ItemReading, container: RecordsContainer, blocks: Block[], itemSpan: Span): RecordEntry {
+    const span = blocks[0].span;
+    const pages = this.pages.get(span.start) ?? null;
+    let made = reading.made;
+    if (made) {
+      made.span = span;
+      made.itemSpan = itemSpan;
+      made.blocks = blocks;
+      made.pages = pages;
+      made.container = container;
+    } else {
+      const { head, dates, providers, families, keys, number, numberSpan } = entry;
+      made = reading.made = { span, itemSpan, blocks, head, dates, providers, families, keys, number, numberSpan, pages, container };
+    }
+    this.entries.push(made);
+    return made;
   }
 
   /** The item's reading, kept from an earlier lint while the item is unchanged. */
@@ -453,7 +471,7 @@ class EntryReader {
       if (known.start !== start) moveReading(known, start);
       return known;
     }
-    const reading = { start, context, numbered, entry: this.readItem(start, blocks, context, numbered) };
+    const reading = { start, context, numbered, entry: this.readItem(start, blocks, context, numbered), made: null };
     itemReadings.set(item, reading);
     return reading;
   }
@@ -539,12 +557,11 @@ class EntryReader {
     if (container.entries.length) this.containers.push(container);
   }
 
-  /** `keys` may be a reading's, shared with later lints: read-only. */
-  private makeEntry(container: RecordsContainer, blocks: Block[], span: Span, facts: EntryFacts, keys: string[] = []): RecordEntry {
-    // Every entry gets the same shape, numbered or not: thousands of them are made per lint.
+  private makeEntry(container: RecordsContainer, blocks: Block[], span: Span, facts: EntryFacts): RecordEntry {
+    // Every entry gets the same shape as a list item's, numbered or not (a table row's number is set after).
     const entry: RecordEntry = {
       span, itemSpan: span, blocks, head: facts.head, dates: facts.dates, providers: facts.providers, families: facts.families,
-      keys, number: undefined, numberSpan: undefined, pages: this.pages.get(span.start) ?? null, container,
+      keys: [], number: undefined, numberSpan: undefined, pages: this.pages.get(span.start) ?? null, container,
     };
     this.entries.push(entry);
     return entry;

@@ -1,10 +1,10 @@
 import type { Heading as MdHeading, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { ChunkedParser } from './chunks.js';
-import { interned, ownCopy } from './memo.js';
+import { interned, ownCopy, TextMemo } from './memo.js';
 import { SectionClassifier, type SectionKind } from './sections.js';
 import { splitSentences } from './sentences.js';
-import { LineIndex, lineStartIfIndented, moveSpan, type Span } from './text.js';
+import { firstStartingAt, LineIndex, lineStartIfIndented, moveSpan, type Span } from './text.js';
 
 export interface Heading {
   /** The heading's words, without markers. */
@@ -390,14 +390,21 @@ function maskedText(source: string, node: Nodes, span: Span, comments: HtmlComme
 }
 
 function readFrontMatter(value: string, span: Span): FrontMatter {
+  return { span, ...yamlByText.get(value, readYaml) };
+}
+
+/** The front matter's YAML read at the last lints (it seldom changes, and every lint reads it): read-only, as models share it. */
+const yamlByText = new TextMemo<Omit<FrontMatter, 'span'>>(64, 100_000);
+
+function readYaml(value: string): Omit<FrontMatter, 'span'> {
   try {
     // 'error': the parser's warnings quote the YAML, which is report text, and would reach the editor's log.
     const data = parseYaml(value, { maxAliasCount: 100, logLevel: 'error' }) as unknown;
-    if (data === null || data === undefined) return { span, data: {} };
-    if (typeof data !== 'object' || Array.isArray(data)) return { span, data: {}, error: 'front matter is not a mapping of keys to values' };
-    return { span, data: data as Record<string, unknown> };
+    if (data === null || data === undefined) return { data: {} };
+    if (typeof data !== 'object' || Array.isArray(data)) return { data: {}, error: 'front matter is not a mapping of keys to values' };
+    return { data: data as Record<string, unknown> };
   } catch (e) {
-    return { span, data: {}, error: (e as Error).message.split('\n')[0] };
+    return { data: {}, error: (e as Error).message.split('\n')[0] };
   }
 }
 
@@ -420,8 +427,14 @@ export function sectionOfKind(block: Block, kind: SectionKind): Section | null {
   return null;
 }
 
+/** The blocks inside the section, found from where it starts (blocks are in text order). */
 export function blocksIn(model: ReportModel, section: Section): Block[] {
-  return model.blocks.filter((b) => b.span.start >= section.span.start && b.span.end <= section.span.end);
+  const { blocks } = model;
+  const out: Block[] = [];
+  for (let i = firstStartingAt(blocks, section.span.start); i < blocks.length && blocks[i].span.start <= section.span.end; i++) {
+    if (blocks[i].span.end <= section.span.end) out.push(blocks[i]);
+  }
+  return out;
 }
 
 export function hasKind(model: ReportModel, kind: SectionKind): boolean {
