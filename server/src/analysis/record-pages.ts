@@ -52,14 +52,6 @@ function countValue(word: string): number {
   return index >= 0 ? index : Number(lower.replace(/,/g, ''));
 }
 
-/** Sum of the page counts a piece of text states, or null when it states none. */
-const pagesByText = new TextMemo<number | null>();
-
-/** The pages an entry's text states, summed. */
-function pagesIn(text: string): number | null {
-  return pagesByText.get(text, countPages);
-}
-
 /**
  * A leaf item's page count, or TOTAL for a line that states the list's total, by item: the
  * incremental parser keeps the mdast of unchanged chunks, so after an edit a long list's items
@@ -72,12 +64,13 @@ function itemPagesOf(item: ListItem, blocks: Block[]): number | null | typeof TO
   let pages = itemPages.get(item);
   if (pages === undefined) {
     const text = blocks.map((b) => b.text).join('\n');
-    pages = TOTAL_LABEL.test(text) ? TOTAL : pagesIn(text);
+    pages = TOTAL_LABEL.test(text) ? TOTAL : countPages(text);
     itemPages.set(item, pages);
   }
   return pages;
 }
 
+/** Sum of the page counts a piece of text states, or null when it states none (items keep theirs above). */
 function countPages(text: string): number | null {
   let total: number | null = null;
   for (const m of text.matchAll(PAGE_COUNT)) total = (total ?? 0) + countValue(m[1]);
@@ -134,7 +127,7 @@ function readTableRow(row: Block, column: number, out: RecordPages): void {
     }
     return;
   }
-  out.entries.push({ span: row.span, pages: columnCount ?? pagesIn(row.text) });
+  out.entries.push({ span: row.span, pages: columnCount ?? countPages(row.text) });
 }
 
 /** Reads every records entry's page count and every stated total (8 CCR §9795 page-count verification). */
