@@ -19,6 +19,8 @@ const SIZES = [160_000, 800_000, 1_600_000];
 const LIMIT_MS = 240_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 const EDITS = 9;
+/** Edits after the measured ones, before the warm figure's: the first edits after opening also wait for the JIT. */
+const WARMING_EDITS = 18;
 const OPENS = 2;
 
 const deadline = setTimeout(() => {
@@ -100,16 +102,18 @@ async function measureServer(folder, text, size) {
     const uri = pathToFileURL(join(folder, `report-${size}-${OPENS - 1}.ime.md`)).href;
     let document = TextDocument.create(uri, 'markdown', 1, text);
     const edits = [];
-    for (let k = 0; k < EDITS; k++) {
-      const offset = Math.floor(((k + 0.5) / EDITS) * document.getText().length);
+    let rss = NaN;
+    for (let k = 0; k < EDITS + WARMING_EDITS + EDITS; k++) {
+      const offset = Math.floor((((k % EDITS) + 0.5) / EDITS) * document.getText().length);
       const range = { start: document.positionAt(offset), end: document.positionAt(offset) };
       document = TextDocument.update(document, [{ range, text: 'x' }], document.version + 1);
       const start = performance.now();
       await server.send('textDocument/didChange', { textDocument: { uri, version: document.version }, contentChanges: [{ range, text: 'x' }] });
       await server.pull(uri);
       edits.push(performance.now() - start);
+      if (edits.length === EDITS) rss = rssOf(server.child.pid);
     }
-    return { first: median(firsts), edit: median(edits), rss: rssOf(server.child.pid), items };
+    return { first: median(firsts), edit: median(edits.slice(0, EDITS)), warmEdit: median(edits.slice(-EDITS)), rss, items };
   } finally {
     await server.stop();
   }
@@ -138,6 +142,7 @@ async function main() {
       console.log(`  full analysis (lint)             ${fmt(analysis)}  ${ratio(analysis, parse)}`);
       console.log(`  first diagnostics over LSP       ${fmt(server.first)}  ${ratio(server.first, parse)}`);
       console.log(`  one-character edit, re-analysed  ${fmt(server.edit)}  ${ratio(server.edit, parse)}`);
+      console.log(`    the same, ${WARMING_EDITS} edits later      ${fmt(server.warmEdit)}  ${ratio(server.warmEdit, parse)}`);
       console.log(`  server RSS                       ${(server.rss / 2 ** 20).toFixed(0)} MB`);
     }
     const mid = rows.find((r) => r.size === 800_000);
