@@ -1,6 +1,6 @@
 import type { List, ListItem, Nodes, Table } from 'mdast';
 import { shifted, shiftedAll, shiftSpan, TextMemo } from '../engine/memo.js';
-import { type Block, type ReportModel, type Section, type Sentence, blocksIn, inKind, spanOf } from '../engine/model.js';
+import { type Block, type ReportModel, type Section, type Sentence, blocksIn, blocksWithin, inKind, spanOf } from '../engine/model.js';
 import { firstStartingAt, moveSpan, type Span, SpanSet, spansOverlap } from '../engine/text.js';
 import { type FoundDate, datesOverlap, dayNumber, findDates } from './dates.js';
 import { type PersonName, findNames, sameName } from './names.js';
@@ -548,7 +548,7 @@ class EntryReader {
   private readFootnotes(): void {
     const container: RecordsContainer = { kind: 'footnote', entries: [], node: null };
     for (const { node, span } of this.footnotes) {
-      const blocks = this.model.blocks.filter((b) => b.span.start >= span.start && b.span.end <= span.end);
+      const blocks = blocksWithin(this.model, span);
       if (!blocks.length) continue;
       const entry = this.makeEntry(container, blocks, span, readFacts(blocks, span, blocks[0].text, blocks[0].span.start, null));
       entry.keys.push(node.identifier.toLowerCase());

@@ -1,6 +1,6 @@
 import { TextMemo } from '../engine/memo.js';
 import type { Block, ReportModel, Section, Sentence } from '../engine/model.js';
-import { inKind, sectionsAt, spanOf } from '../engine/model.js';
+import { blocksWithin, inKind, sectionsAt, spanOf } from '../engine/model.js';
 import type { SectionKind } from '../engine/sections.js';
 import { firstStartingAt, type Span, spansOverlap } from '../engine/text.js';
 import { findEvidence, findReasonConnector } from './evidence.js';
@@ -754,14 +754,9 @@ class TreatingAnalyser {
     return j > i && j - i <= 3 && this.model.blocks.slice(i + 1, j).every((x) => x.type !== 'heading');
   }
 
-  /** The prose blocks inside `span`. */
-  private blocksWithin(span: Span): Block[] {
-    const out: Block[] = [];
-    for (let i = firstStartingAt(this.model.blocks, span.start); i < this.model.blocks.length && this.model.blocks[i].span.start < span.end; i++) {
-      const block = this.model.blocks[i];
-      if (block.type !== 'heading' && block.span.end <= span.end) out.push(block);
-    }
-    return out;
+  /** The prose blocks inside `span` (not a heading, nor one starting where it ends). */
+  private proseWithin(span: Span): Block[] {
+    return blocksWithin(this.model, span).filter((b) => b.type !== 'heading' && b.span.start < span.end);
   }
 
   /** RULES.md "Discussion unit": the paragraph, the one after it, and a subsection about the physician. */
@@ -777,7 +772,7 @@ class TreatingAnalyser {
       if (named.size === 1 && [...named][0].treating) spans.push(section.span);
       break;
     }
-    const unit = new Set(spans.flatMap((span) => this.blocksWithin(span)));
+    const unit = new Set(spans.flatMap((span) => this.proseWithin(span)));
     return [...unit].sort((a, b) => a.span.start - b.span.start);
   }
 }

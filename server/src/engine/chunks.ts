@@ -1,7 +1,7 @@
 import type { List, Nodes, Root, RootContent } from 'mdast';
 import { ownCopy } from './memo.js';
 import { parseMarkdown } from './parse.js';
-import { changeBetween } from './text.js';
+import { changeBetween, firstIndex } from './text.js';
 
 /**
  * Markdown parsed in chunks: the text is cut at block boundaries where Markdown carries no
@@ -253,14 +253,7 @@ function moved(cut: Cut, delta: number): Cut {
 
 /** Index of the first cut at or after `offset` (cuts are in order). */
 function firstAtOrAfter(cuts: readonly Cut[], offset: number): number {
-  let lo = 0;
-  let hi = cuts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cuts[mid].at < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(cuts.length, (i) => cuts[i].at >= offset);
 }
 
 export interface ChunkSizes {

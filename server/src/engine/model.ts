@@ -427,12 +427,16 @@ export function sectionOfKind(block: Block, kind: SectionKind): Section | null {
   return null;
 }
 
-/** The blocks inside the section, found from where it starts (blocks are in text order). */
 export function blocksIn(model: ReportModel, section: Section): Block[] {
+  return blocksWithin(model, section.span);
+}
+
+/** The blocks inside `span`, found from where it starts (blocks are in text order). */
+export function blocksWithin(model: ReportModel, span: Span): Block[] {
   const { blocks } = model;
   const out: Block[] = [];
-  for (let i = firstStartingAt(blocks, section.span.start); i < blocks.length && blocks[i].span.start <= section.span.end; i++) {
-    if (blocks[i].span.end <= section.span.end) out.push(blocks[i]);
+  for (let i = firstStartingAt(blocks, span.start); i < blocks.length && blocks[i].span.start <= span.end; i++) {
+    if (blocks[i].span.end <= span.end) out.push(blocks[i]);
   }
   return out;
 }

@@ -72,13 +72,10 @@ export class LineIndex {
    * stay, those after the old text's changed part move, and the changed lines are scanned.
    */
   private startsAfter(old: number[], { start, oldEnd, newEnd }: TextChange): number[] {
-    let kept = 1;
-    while (kept < old.length && old[kept] < start) kept++;
+    const kept = Math.max(1, firstIndex(old.length, (i) => old[i] >= start));
     const starts = this.scan(Math.max(0, start - 1), newEnd, old.slice(0, kept));
     const delta = newEnd - oldEnd;
-    let moved = kept;
-    while (moved < old.length && old[moved] <= oldEnd) moved++;
-    for (; moved < old.length; moved++) starts.push(old[moved] + delta);
+    for (let moved = firstIndex(old.length, (i) => old[i] > oldEnd); moved < old.length; moved++) starts.push(old[moved] + delta);
     return starts;
   }
 
@@ -88,14 +85,10 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: clamped - this.lineStarts[lo] };
+    const starts = this.lineStarts;
+    // The first line starts at 0, so some line starts at or before any offset.
+    const line = firstIndex(starts.length, (i) => starts[i] > clamped) - 1;
+    return { line, character: clamped - starts[line] };
   }
 
   offsetAt(position: Position): number {
@@ -137,12 +130,20 @@ export function spansOverlap(a: Span, b: Span): boolean {
 
 /** Index of the first item (sorted by start) that starts at or after `offset`: a binary search. */
 export function firstStartingAt(items: readonly { span: Span }[], offset: number): number {
+  return firstIndex(items.length, (i) => items[i].span.start >= offset);
+}
+
+/**
+ * The first index below `count` where `reached` holds, or `count`: a binary search, for a
+ * condition that holds at every index after one where it holds (sorted items, a threshold).
+ */
+export function firstIndex(count: number, reached: (index: number) => boolean): number {
   let lo = 0;
-  let hi = items.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (items[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
+    if (reached(mid)) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }
