@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../server/src/engine/fixes.js';
 import { fixAll, lint } from '../../server/src/engine/lint.js';
+import { interned, ownCopy } from '../../server/src/engine/memo.js';
 import type { Fix } from '../../server/src/rules/types.js';
 import { anyText, reportLike } from '../helpers/arbitraries.js';
 
@@ -45,6 +46,16 @@ describe('engine properties', () => {
       expect(keepsEveryLine(text, fixed)).toBe(true);
     }), { numRuns });
   }, PROPERTY_TIMEOUT_MS);
+
+  it('keeps any text exactly in the copies that outlive a version, lone surrogates included', () => {
+    const codeUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 300 }).map((units) => String.fromCharCode(...units));
+    fc.assert(fc.property(codeUnits, (text) => {
+      // Sliced from a text that holds a dash, as sentences are from most reports.
+      const slice = `\u2014${text}`.slice(1);
+      expect(ownCopy(slice)).toBe(text);
+      expect(interned(slice)).toBe(text);
+    }), { numRuns });
+  });
 
   it('fix-all keeps every line and is idempotent', () => {
     fc.assert(fc.property(reportLike, (text) => {

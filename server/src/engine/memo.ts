@@ -78,9 +78,13 @@ export function interned(text: string): string {
   return own;
 }
 
-/** A copy of `text` that shares no storage with the string it was sliced from. */
+/**
+ * A copy of `text` that shares no storage with the string it was sliced from, and takes one
+ * byte a character where every character fits in one: V8 slices and copies a report that holds
+ * a single dash or curly quote at two bytes a character, while its JSON parser narrows.
+ */
 export function ownCopy(text: string): string {
-  return (' ' + text).slice(1);
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** `span` moved by `delta`, as a new object (memoised spans are shared and never changed). */
