@@ -79,9 +79,9 @@ export function interned(text: string): string {
 }
 
 /**
- * A copy of `text` that shares no storage with the string it was sliced from, and takes one
- * byte a character where every character fits in one: V8 slices and copies a report that holds
- * a single dash or curly quote at two bytes a character, while its JSON parser narrows.
+ * A copy of `text` that shares no storage with the string it was sliced from, one flat string
+ * at one byte a character where every character fits in one: V8 keeps slices and copies of a
+ * report with a single dash or curly quote in it at two bytes a character; its JSON parser narrows.
  */
 export function ownCopy(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
