@@ -1,7 +1,7 @@
 import type { List, Nodes, Root, RootContent } from 'mdast';
 import { ownCopy } from './memo.js';
 import { parseMarkdown } from './parse.js';
-import { changeBetween, firstIndex } from './text.js';
+import { changeBetween, endsLine, firstIndex } from './text.js';
 
 /**
  * Markdown parsed in chunks: the text is cut at block boundaries where Markdown carries no
@@ -363,10 +363,7 @@ function mergeChunks(next: Map<string, ParsedChunk[]>, rest: Map<string, ParsedC
 
 function countLineBreaks(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
-  }
+  for (let i = 0; i < text.length; i++) if (endsLine(text, i)) n++;
   return n;
 }
 

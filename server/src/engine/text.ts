@@ -56,14 +56,10 @@ export class LineIndex {
     return (this.starts = earlier ? this.startsAfter(earlier.starts, earlier.change) : this.scan(0, this.text.length, [0]));
   }
 
-  /** Adds to `starts` the lines that the characters from `from` to `to` begin (a line starts after LF, or after a CR not before an LF). */
+  /** Adds to `starts` the lines that the characters from `from` to `to` begin. */
   private scan(from: number, to: number, starts: number[]): number[] {
     const { text } = this;
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-    }
+    for (let i = from; i < to; i++) if (endsLine(text, i)) starts.push(i + 1);
     return starts;
   }
 
@@ -109,6 +105,12 @@ export class LineIndex {
     if (end > 0 && this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
+}
+
+/** Whether the character at `i` ends a line: an LF, or a CR not before an LF. */
+export function endsLine(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
 }
 
 /** Moves `span` by `delta`, in place: for spans no one else holds. */
