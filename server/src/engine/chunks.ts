@@ -1,6 +1,7 @@
 import type { List, Nodes, Root, RootContent } from 'mdast';
 import { ownCopy } from './memo.js';
 import { parseMarkdown } from './parse.js';
+import { parsePlainMarkdown } from './plain-markdown.js';
 import { changeBetween, endsLine, firstIndex } from './text.js';
 
 /**
@@ -345,14 +346,14 @@ function appendItems(text: string, list: List, more: List): void {
   if (list.position && more.position) list.position.end = { ...more.position.end };
 }
 
-/** The chunk's parse from the previous reading, or a fresh one. */
+/** The chunk's parse from the previous reading, or a fresh one (read directly where it is plain Markdown). */
 function take(previous: Map<string, ParsedChunk[]>, text: string): ParsedChunk {
   const reusable = previous.get(text);
   const reused = reusable?.pop();
   if (reused) return reused;
   // The chunk outlives this reading: its text, and the node values sliced from it, must not keep this version's whole text alive.
   const own = ownCopy(text);
-  const root = parseMarkdown(own);
+  const root = parsePlainMarkdown(own) ?? parseMarkdown(own);
   return { text: own, root, offset: 0, line: 1, lineBreaks: countLineBreaks(text), definitions: hasDefinitions(root) };
 }
 

@@ -31,7 +31,7 @@ export function parseMarkdown(text: string): Root {
 // remark's time grows steeply with container depth (2,000 nested list markers on one line
 // take seconds, 1,000 indented levels nearly a minute). No report nests this deep.
 const MAX_CONTAINERS = 24;
-const MAX_INDENT = 96;
+export const MAX_INDENT = 96;
 const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?)+|^[ \t]+/gm;
 /** Same length as the character it replaces, not Markdown syntax, so offsets carry over. */
 const INERT = '\u2007';
