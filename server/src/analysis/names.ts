@@ -38,7 +38,9 @@ export function parseName(raw: string): PersonName | null {
   const surname = words[words.length - 1];
   if (!/^[A-Z]/.test(surname) || NOT_SURNAMES.has(surname)) return null;
   const given = words.length > 1 && !/^(?:van|von|de|del|da|di|le|la)$/i.test(words[0]) ? words[0].replace(/\.$/, '') : undefined;
-  return { ...(given ? { given } : {}), surname, display: `Dr. ${surname}` };
+  // Literals, not a spread of either: V8 gave each object made by the spread a shape of its own.
+  const display = `Dr. ${surname}`;
+  return given ? { given, surname, display } : { surname, display };
 }
 
 export interface FoundName {

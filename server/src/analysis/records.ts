@@ -483,7 +483,9 @@ class EntryReader {
     const head = headSentence?.text ?? first.text;
     // The model moves its spans in place at the next edit: the reading keeps a copy.
     const span = { start: first.span.start, end: first.span.end };
-    const entry: ItemEntry = { ...readFacts(blocks, span, head, headSentence?.span.start ?? first.span.start, null, context), keys: [] };
+    const { dates, providers, families, head: entryHead } = readFacts(blocks, span, head, headSentence?.span.start ?? first.span.start, null, context);
+    // Not a spread of the facts: V8 gave each entry made by one a shape of its own.
+    const entry: ItemEntry = { head: entryHead, dates, providers, families, keys: [] };
     const marker = /^(\d{1,4})[.)]/.exec(this.model.text.slice(start, start + 6));
     if (marker && numbered) {
       entry.number = Number(marker[1]);

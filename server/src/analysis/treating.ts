@@ -828,7 +828,8 @@ function fullNameFinder(people: readonly PersonName[]): (text: string) => readon
     });
     return hits;
   };
-  finder = (text) => memo.get(text, read);
+  // Only texts holding a surname are kept: most hold none, and finding that is cheaper than a memo entry.
+  finder = (text) => (patterns.some(({ surname }) => text.includes(surname)) ? memo.get(text, read) : NONE);
   if (fullNameFinders.size >= MAX_FULL_NAME_FINDERS) fullNameFinders.delete(fullNameFinders.keys().next().value!);
   fullNameFinders.set(key, finder);
   return finder;
@@ -838,18 +839,17 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Per pattern, its matches by sentence text: they depend on the text alone, so they are kept for the next lint. */
-const matchesByPattern = new WeakMap<RegExp, { global: RegExp; memo: TextMemo<readonly RegExpExecArray[]> }>();
+/** Each pattern's global twin, for `matchAll`. */
+const globalPatterns = new WeakMap<RegExp, RegExp>();
 
-/** Every match of `re` in `text`; shared with later calls, so read-only. */
+/**
+ * Every match of `re` in `text`. Not memoised by text: the sentence facts that ask are kept per
+ * text already, and a memo per pattern held tens of thousands of empty lists on a long report.
+ */
 function matchAll(re: RegExp, text: string): readonly RegExpExecArray[] {
-  let pattern = matchesByPattern.get(re);
-  if (!pattern) {
-    pattern = { global: re.flags.includes('g') ? re : new RegExp(re.source, `${re.flags}g`), memo: new TextMemo() };
-    matchesByPattern.set(re, pattern);
-  }
-  const { global } = pattern;
-  return pattern.memo.get(text, (t) => [...t.matchAll(global)]);
+  let global = globalPatterns.get(re);
+  if (!global) globalPatterns.set(re, (global = re.flags.includes('g') ? re : new RegExp(re.source, `${re.flags}g`)));
+  return [...text.matchAll(global)];
 }
 
 /** What the words around a name say of its holder: a treating role (with role keys) or another role. */
