@@ -44,9 +44,13 @@ export function findDates(text: string, base = 0): FoundDate[] {
 
 /** The dates in `text`, offsets relative to its start. */
 function readDates(text: string): FoundDate[] {
-  const prepared = text.replace(HYPHEN_RANGE, (m) => m.replace('-', '–'));
+  return readDatesWithoutChrono(text) ?? readDatesWithChrono(text);
+}
+
+/** What chrono finds in `text` (readDates without its shortcut). */
+export function readDatesWithChrono(text: string): FoundDate[] {
   const out: FoundDate[] = [];
-  for (const r of chrono.en.casual.parse(prepared, REFERENCE)) {
+  for (const r of chrono.en.casual.parse(prepareRanges(text), REFERENCE)) {
     if (!r.start.isCertain('year') || !r.start.isCertain('month') || RELATIVE.test(r.text) || !HAS_YEAR.test(r.text)) continue;
     // "9/9/2024, 12 pages": chrono reads the count as an hour.
     const written = r.text.replace(/(\d{4}|\d{1,2}\/\d{1,2}\/\d{2})[,\s]+\d{1,2}$/, '$1');
@@ -55,6 +59,138 @@ function readDates(text: string): FoundDate[] {
     out.push({ span: { start: r.index, end: r.index + written.length }, start, ...(end ? { end } : {}) });
   }
   return mergeBetweenRanges(text, out);
+}
+
+function prepareRanges(text: string): string {
+  return text.replace(HYPHEN_RANGE, (m) => m.replace('-', '–'));
+}
+
+// ---- The same answer without chrono, for texts whose only dates are M/D/Y ones ----
+// On a cold process chrono is the costliest detector, and most texts it is given are record heads
+// and sentences dated "5/10/2026". For those its answer follows from a few of its rules, so it is
+// worked out here. Any text holding something else that one of chrono's casual English parsers or
+// refiners reacts to is left to chrono: each trigger below matches wherever its chrono pattern
+// could (node_modules/chrono-node/src/locales/en and src/common, chrono-node 2.9.0), and more.
+
+const UNIT = 's|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|mon|mos|months?|qtr|quarters?|y|yr|years?';
+const AMOUNT = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+(?:\\.\\d+)?|half(?:\\s{0,2}an?)?|an?\\b(?:\\s{0,2}few)?|few|several|the|a?\\s{0,2}couple\\s{0,2}(?:of)?';
+/** "3 days", "a week": one unit of chrono's TIME_UNITS_PATTERN. */
+const DURATION = `(?:${AMOUNT})\\s{0,3}(?:${UNIT})`;
+const ORDINAL_START = 'first|second|third|fourt|fift|sixt|sevent|eight|nin|tenth|elevent|twelft|thirt|twent';
+const CHRONO_TRIGGER = new RegExp(
+  [
+    // ENCasualDateParser; ENCasualTimeParser and the time parser's "o'clock", "at night", "in the morning".
+    '\\b(?:now|today|tonight|tomorrow|overmorrow|tmrw?|yesterday)\\b|night|noon|morning|afternoon|evening|midday|clock',
+    // ExtractTimezoneOffsetRefiner's "GMT+2".
+    'gmt|utc',
+    // A month name where one of the month parsers could start it: after a non-letter, "in", "of" or an
+    // ordinal ("5th", "first"), and before a non-letter, "of" or an ordinal ("Mar 3", "Marfirst", not "Maria").
+    `(?<![a-cegi-mo-su-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?=[^a-z]|$|of|${ORDINAL_START})`,
+    // ENWeekdayParser: after a non-letter, "on", "this", "last"..., and before a non-letter or "this", "next"...
+    '(?<![a-mo-ru-z])(?:sun(?:day)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|week(?:end|day))(?=[^a-z]|$|this|last|past|next)',
+    // ENRelativeDateFormatParser ("this week"); the within, casual relative, ago and later parsers.
+    `(?:this|last|past|next)\\s*(?:${UNIT})(?![a-z0-9_])`,
+    `(?:within|in|for|this|last|past|next|after|\\+|-)\\s*(?:(?:about|around|roughly|approximately|just)\\s*(?:~\\s*)?)?(?:(?:about|around)\\s{0,3})?${DURATION}(?:\\s{0,5},?(?:\\s*and)?\\s{0,5}${DURATION})*(?![a-z0-9_])`,
+    `${DURATION}\\s{0,5}(?:ago|before|earlier|later|after|from now|henceforth|forward|out)(?![a-z0-9_])`,
+    // The time parser's "5 pm", "T12", "10:30", "1.5", and "at 5", "from 002": an hour up to 24 after "at" or
+    // "from", however padded (not "from 2009" nor "at 5/10/2026").
+    '\\d\\s*(?:[ap]\\.m\\.|[ap]m?)(?![a-z0-9_])|t\\d|\\d[.:：]\\d|(?:at|from)\\s*0*\\d{1,2}(?![\\d/])',
+    // ENYearMonthDayParser and ISOFormatParser: "2021-01-04", "2021 1 4".
+    '\\d{4}[-./\\s]\\d{1,2}[-./\\s]\\d',
+  ].join('|'),
+  'i',
+);
+/** A date M/D/YYYY or M/D/YY with no digit, letter or date separator against it; else a run of digits. */
+const DIGITS = /(?<![\w/.-])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\w/])|\d+/g;
+/** What SlashDateFormatParser or ENSlashMonthFormatParser could read with a number that DIGITS did not take as a date. */
+const SLASH_OR_DATE_AFTER = /^(?:\/|[.-]\d{1,2}[/.-]\d)/;
+/** The time parser reads "12 - 3" or "12 to 3" as a time range (not "12 to 5/10/2026"). */
+const TIME_RANGE_AFTER = /^\s*(?:[-+~〜?–]|to|until|through|till)\s*(?=\d)/i;
+/** ExtractTimezoneOffsetRefiner's "+3" after a result. */
+const OFFSET_AFTER = /^\s*[+-]\d/;
+/** ExtractTimezoneAbbrRefiner's "EST" after a result: after a date only when written in capitals. */
+const ZONE_AFTER_DATE = /^\s*,?\s*\(?[A-Z]{2,4}(?!\w)/;
+const ZONE_AFTER_HOUR = /^\s*,?\s*\(?[A-Z]{2,4}(?!\w)/i;
+/** ENMergeDateTimeRefiner joins a date and a time with this between them ("5/10/2026, 12"). */
+const DATE_TIME_BETWEEN = /^\s*(T|at|after|before|on|of|,|-|\.|∙|:)?\s*$/;
+/** ENMergeDateRangeRefiner joins two dates with this between them. */
+const RANGE_BETWEEN = /^\s*(to|-|–|until|through|till)\s*$/i;
+
+interface NumberRead {
+  start: number;
+  end: number;
+  /** Absent for a number read as an hour. */
+  date?: CalendarDate;
+}
+
+/**
+ * Exactly what readDatesWithChrono returns for `text`, or undefined when the text holds anything
+ * besides M/D/Y dates and numbers that chrono ignores or reads as bare hours (which it drops).
+ */
+export function readDatesWithoutChrono(text: string): FoundDate[] | undefined {
+  const prepared = prepareRanges(text);
+  if (CHRONO_TRIGGER.test(prepared)) return undefined;
+  const tokens = [...prepared.matchAll(DIGITS)];
+  // chrono's results once it has removed overlaps (the "10/2026" and "21" it also reads inside
+  // "5/10/2026" and "5/10/21"): the dates, and the two-digit numbers up to 24 read as hours ("(12 pages)").
+  const results: NumberRead[] = [];
+  for (const [i, m] of tokens.entries()) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const after = prepared.slice(end);
+    const date = m[1] ? plainDate(Number(m[1]), Number(m[2]), m[3]) : undefined;
+    if (m[1] && !date) return undefined;
+    if (!date) {
+      // A number against a slash, or a date written with dashes or dots, is another of chrono's forms.
+      if (prepared[start - 1] === '/' || SLASH_OR_DATE_AFTER.test(after)) return undefined;
+      // The time parser reads a number only after a non-word character ("L4-5" holds no "4").
+      if (/\w/.test(prepared[start - 1] ?? '')) continue;
+    }
+    const range = TIME_RANGE_AFTER.exec(after);
+    const next = tokens[i + 1];
+    if (OFFSET_AFTER.test(after) || (range && !(next?.[1] && next.index === end + range[0].length))) return undefined;
+    if (date) {
+      if (ZONE_AFTER_DATE.test(after)) return undefined;
+      results.push({ start, end, date });
+    } else if (m[0].length === 2 && Number(m[0]) <= 24 && !/^\w/.test(after)) {
+      if (ZONE_AFTER_HOUR.test(after)) return undefined;
+      results.push({ start, end });
+    }
+  }
+  // A date and an hour side by side would become one date-time spanning both.
+  for (let i = 1; i < results.length; i++) {
+    const [a, b] = [results[i - 1], results[i]];
+    if (!a.date !== !b.date && DATE_TIME_BETWEEN.test(prepared.slice(a.end, b.start))) return undefined;
+  }
+  // Lone hours are all digits, which chrono drops before it joins dates into ranges.
+  const dates = results.filter((r): r is Required<NumberRead> => r.date !== undefined);
+  const out: FoundDate[] = [];
+  for (let i = 0; i < dates.length; i++) {
+    const [a, b] = [dates[i], dates[i + 1]];
+    if (b && RANGE_BETWEEN.test(prepared.slice(a.end, b.start))) {
+      // chrono puts the earlier date first.
+      const [first, last] = dayNumber(a.date) > dayNumber(b.date) ? [b.date, a.date] : [a.date, b.date];
+      out.push({ span: { start: a.start, end: b.end }, start: first, end: last });
+      i++;
+    } else {
+      out.push({ span: { start: a.start, end: a.end }, start: a.date });
+    }
+  }
+  return mergeBetweenRanges(text, out);
+}
+
+/**
+ * The date chrono's SlashDateFormatParser reads from M/D/Y, when it reads it as written: it swaps
+ * a month over 12 with the day and drops impossible dates ("2/30/2021"), which are left to it.
+ */
+function plainDate(month: number, day: number, writtenYear: string): CalendarDate | undefined {
+  const n = Number(writtenYear);
+  const year = n < 100 ? n + (n > 50 ? 1900 : 2000) : n;
+  // ParsingComponents.isValidDate, at the noon chrono implies.
+  const noon = new Date(year, month - 1, day, 12);
+  noon.setFullYear(year);
+  const valid = noon.getFullYear() === year && noon.getMonth() === month - 1 && noon.getDate() === day && noon.getHours() === 12 && noon.getMinutes() === 0;
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && valid ? { year, month, day } : undefined;
 }
 
 // "between 03/25/2024 and 06/21/2024" is one range, which chrono reads as two dates.
