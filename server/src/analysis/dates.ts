@@ -1,6 +1,5 @@
 import * as chrono from 'chrono-node';
-import { shiftedAll, TextMemo } from '../engine/memo.js';
-import type { Span } from '../engine/text.js';
+import { moveSpan, type Span } from '../engine/text.js';
 
 /** A calendar date as precise as the author wrote it: a day, or a whole month. */
 export interface CalendarDate {
@@ -29,8 +28,6 @@ const MAY_HOLD_YEAR = /\d{4}|\d[/.-]\d{1,2}[/.-]\d\d|'\d\d/;
 // chrono reads "5/2/2023-9/12/2023" as "2023-9/12"; a dash between two slashed dates is a range.
 const HYPHEN_RANGE = /(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}\/\d{4})\s?-\s?(?=\d{1,2}\/\d)/g;
 const REFERENCE = new Date(2000, 0, 1);
-/** chrono is the costliest detector, and a sentence's dates depend on its text alone. */
-const datesByText = new TextMemo<FoundDate[]>();
 
 /**
  * Every date and date range in `text` (offsets absolute to `base`), read by chrono in US
@@ -39,7 +36,11 @@ const datesByText = new TextMemo<FoundDate[]>();
  */
 export function findDates(text: string, base = 0): FoundDate[] {
   if (!MAY_HOLD_YEAR.test(text)) return [];
-  return shiftedAll(datesByText.get(text, readDates), base);
+  // Not memoised by text: what reads a block's dates keeps them with the block's node, and a
+  // memo of every sentence's dates held megabytes on a long report for edits that rarely ask again.
+  const dates = readDates(text);
+  for (const d of dates) moveSpan(d.span, base);
+  return dates;
 }
 
 /** The dates in `text`, offsets relative to its start. */

@@ -1,5 +1,5 @@
 import type { List, ListItem, Nodes, Table } from 'mdast';
-import { shifted, shiftedAll, shiftSpan, TextMemo } from '../engine/memo.js';
+import { shifted, shiftSpan, TextMemo } from '../engine/memo.js';
 import { type Block, type ReportModel, type Section, type Sentence, blocksIn, blocksWithin, inKind, spanOf } from '../engine/model.js';
 import { firstStartingAt, moveSpan, type Span, SpanSet, spansOverlap } from '../engine/text.js';
 import { type FoundDate, datesOverlap, dayNumber, findDates } from './dates.js';
@@ -195,13 +195,14 @@ interface Anchor {
   provider?: Provider;
 }
 
-// A text's document nouns and providers depend on the text alone: kept for the next lint.
-const nounsByText = new TextMemo<DocumentNoun[]>();
-const providersByText = new TextMemo<Provider[]>();
-
-/** Document nouns in `text` (offsets absolute to `base`), the longest reading at each place. */
+/**
+ * Document nouns in `text` (offsets absolute to `base`), the longest reading at each place. Like
+ * the providers and dates, not memoised by text: the readings that ask are kept by mdast node.
+ */
 export function findDocumentNouns(text: string, base = 0): DocumentNoun[] {
-  return shiftedAll(nounsByText.get(text, readDocumentNouns), base);
+  const nouns = readDocumentNouns(text);
+  for (const noun of nouns) moveSpan(noun.span, base);
+  return nouns;
 }
 
 /** Document nouns in `text`, offsets relative to its start. */
@@ -258,7 +259,13 @@ export function findFacilities(text: string, base = 0): Provider[] {
 }
 
 function findProviders(text: string, base: number): Provider[] {
-  return providersByText.get(text, readProviders).map((p) => ({ ...p, span: shiftSpan(p.span, base), ...(p.name ? { name: { ...p.name } } : {}) }));
+  const providers = readProviders(text);
+  for (const p of providers) {
+    moveSpan(p.span, base);
+    // A name is the names memo's, shared: each provider gets a copy of its own.
+    if (p.name) p.name = { ...p.name };
+  }
+  return providers;
 }
 
 /** Names and facilities in `text`, offsets relative to its start. */
