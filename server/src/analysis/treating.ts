@@ -3,7 +3,7 @@ import type { Block, ReportModel, Section, Sentence } from '../engine/model.js';
 import { blocksWithin, inKind, sectionsAt, spanOf } from '../engine/model.js';
 import type { SectionKind } from '../engine/sections.js';
 import { firstStartingAt, type Span, spansOverlap } from '../engine/text.js';
-import { findEvidence, findReasonConnector } from './evidence.js';
+import { hasReasoning } from './evidence.js';
 import { type FoundName, findNames, parseName, sameName, type PersonName } from './names.js';
 
 /**
@@ -639,8 +639,8 @@ class TreatingAnalyser {
         implicit: !explicit,
         topic: info.facts.topic ?? this.lastOpinionTopic(info, target),
         unit,
-        connector: unitSentences.some((s) => findReasonConnector(s.text) !== null),
-        evidence: unitSentences.some((s) => findEvidence(s.text) !== null),
+        connector: unitSentences.some((s) => sentenceFacts(s.text).reasons.connector),
+        evidence: unitSentences.some((s) => sentenceFacts(s.text).reasons.evidence),
       });
     });
     return out;
@@ -914,6 +914,7 @@ class SentenceFacts {
   private maskedValue?: string;
   private markersValue?: boolean;
   private judgesValue?: boolean;
+  private reasonsValue?: { connector: boolean; evidence: boolean };
   private roleSignsValue?: readonly RoleSign[];
   /** Verdicts on the candidates asked about, by offsets and kind. */
   private readonly verdicts = new Map<number, Verdict>();
@@ -968,6 +969,11 @@ class SentenceFacts {
   /** The examiner gives a judgment of their own (outside quotations) that is not agreement. */
   get judges(): boolean {
     return (this.judgesValue ??= judgesIn(this.masked));
+  }
+
+  /** Whether the sentence gives a reason connector, and evidence, for a disagreement around it. */
+  get reasons(): { connector: boolean; evidence: boolean } {
+    return (this.reasonsValue ??= hasReasoning(this.text));
   }
 
   /** The role signs the sentence gives the names it holds by itself (`names`). */
