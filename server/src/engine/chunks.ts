@@ -2,7 +2,7 @@ import type { List, Nodes, Root, RootContent } from 'mdast';
 import { ownCopy } from './memo.js';
 import { parseMarkdown } from './parse.js';
 import { parsePlainMarkdown } from './plain-markdown.js';
-import { changeBetween, endsLine, firstIndex } from './text.js';
+import { changeBetween, endsLine, firstIndex, matchesAt } from './text.js';
 
 /**
  * Markdown parsed in chunks: the text is cut at block boundaries where Markdown carries no
@@ -171,11 +171,6 @@ function cutAt(text: string, pos: number, previousBlank: boolean): Cut | null {
   return null;
 }
 
-/** Sticky patterns test a line where it starts, without cutting the text into lines. */
-function matchesAt(text: string, re: RegExp, pos: number): boolean {
-  re.lastIndex = pos;
-  return re.test(text);
-}
 
 /** The start of the line that holds `pos`. */
 function startOfLine(text: string, pos: number): number {

@@ -1,5 +1,6 @@
 import type { Heading, List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast';
 import { MAX_INDENT } from './parse.js';
+import { matchesAt } from './text.js';
 
 type Point = NonNullable<Root['position']>['start'];
 
@@ -76,7 +77,12 @@ class PlainReader {
       this.goOn(first, end);
       return true;
     }
-    if (matchesAt(HEADING, text, start)) return this.heading(start, end, countHashes(text, start));
+    HEADING.lastIndex = start;
+    const hashes = HEADING.exec(text)?.[1];
+    if (hashes) {
+      this.heading(start, end, hashes.length);
+      return true;
+    }
     LIST_ITEM.lastIndex = start;
     const item = LIST_ITEM.exec(text);
     if (item) return this.item(start, end, item);
@@ -91,14 +97,12 @@ class PlainReader {
     return true;
   }
 
-
-  private heading(start: number, end: number, depth: number): boolean {
+  private heading(start: number, end: number, depth: number): void {
     const contentStart = start + depth + 1;
     const node: Heading = { type: 'heading', depth: depth as Heading['depth'], children: [this.textNode(contentStart, end)], position: { start: this.point(start), end: this.point(end) } };
     this.paragraph = null;
     this.list = null;
     this.blocks.push(node);
-    return true;
   }
 
   private item(start: number, end: number, match: RegExpExecArray): boolean {
@@ -151,16 +155,5 @@ class PlainReader {
 }
 
 function startsBlock(text: string, at: number): boolean {
-  return matchesAt(BLOCK_START, text, at);
-}
-
-function matchesAt(re: RegExp, text: string, at: number): boolean {
-  re.lastIndex = at;
-  return re.test(text);
-}
-
-function countHashes(text: string, start: number): number {
-  let n = 0;
-  while (text.charCodeAt(start + n) === 35) n++;
-  return n;
+  return matchesAt(text, BLOCK_START, at);
 }

@@ -184,3 +184,9 @@ export function lineStartIfIndented(text: string, offset: number): number {
   while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
   return at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r' ? at : offset;
 }
+
+/** Whether sticky `re` matches at `pos`: tests a line where it starts, without cutting the text into lines. */
+export function matchesAt(text: string, re: RegExp, pos: number): boolean {
+  re.lastIndex = pos;
+  return re.test(text);
+}
