@@ -3,7 +3,7 @@ import { blocksIn } from '../engine/model.js';
 import { PROFILES } from '../engine/profiles.js';
 import type { SectionKind } from '../engine/sections.js';
 import { shifted, shiftedAll, TextMemo } from '../engine/memo.js';
-import type { Span } from '../engine/text.js';
+import { allMatches, type Span } from '../engine/text.js';
 import { findDates } from './dates.js';
 import { findEvidence, findReasonConnector } from './evidence.js';
 
@@ -293,12 +293,12 @@ function findLink(clause: string, diagnoses: boolean): FoundLink | null {
 function readLink(clause: string, diagnoses: boolean): FoundLink | null {
   const candidates: FoundLink[] = [];
   for (const pattern of LINKS) {
-    for (const m of clause.matchAll(pattern.re)) {
+    for (const m of allMatches(pattern.re, clause)) {
       const found = checkLink(clause, { start: m.index, end: m.index + m[0].length }, pattern, diagnoses);
       if (found) candidates.push(found);
     }
   }
-  for (const m of clause.matchAll(CAUSAL_ADJECTIVE)) {
+  for (const m of allMatches(CAUSAL_ADJECTIVE, clause)) {
     const span = { start: m.index, end: m.index + m[0].length };
     const before = clause.slice(0, span.start);
     const after = clause.slice(span.end);
@@ -486,14 +486,13 @@ function splitClauses(text: string): Span[] {
     else spans.push({ start: from, end });
     from = next;
   };
-  for (const m of text.matchAll(CLAUSE_BREAK)) cut(m.index, m.index + m[0].length);
+  for (const m of allMatches(CLAUSE_BREAK, text)) cut(m.index, m.index + m[0].length);
   cut(text.length, text.length);
   return spans.filter((s) => /\w/.test(text.slice(s.start, s.end)));
 }
 
 function matchesOf(re: RegExp, text: string): Span[] {
-  const global = re.global ? re : new RegExp(re.source, `${re.flags}g`);
-  return Array.from(text.matchAll(global), (m) => ({ start: m.index, end: m.index + m[0].length }));
+  return allMatches(re, text).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 // ---------------------------------------------------------------------------------------

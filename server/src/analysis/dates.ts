@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { moveSpan, type Span } from '../engine/text.js';
+import { allMatches, moveSpan, type Span } from '../engine/text.js';
 
 /** A calendar date as precise as the author wrote it: a day, or a whole month. */
 export interface CalendarDate {
@@ -131,7 +131,7 @@ interface NumberRead {
 export function readDatesWithoutChrono(text: string): FoundDate[] | undefined {
   const prepared = prepareRanges(text);
   if (CHRONO_TRIGGER.test(prepared)) return undefined;
-  const tokens = [...prepared.matchAll(DIGITS)];
+  const tokens = allMatches(DIGITS, prepared);
   // chrono's results once it has removed overlaps (the "10/2026" and "21" it also reads inside
   // "5/10/2026" and "5/10/21"): the dates, and the two-digit numbers up to 24 read as hours ("(12 pages)").
   const results: NumberRead[] = [];

@@ -1,7 +1,7 @@
 import type { ListItem } from 'mdast';
 import { type Block, type ReportModel, type Section, blocksIn, inKind } from '../engine/model.js';
 import { shiftSpan, TextMemo } from '../engine/memo.js';
-import type { Span } from '../engine/text.js';
+import { allMatches, type Span } from '../engine/text.js';
 
 /** One entry of the Records Reviewed section (a list item or a table row) and its page count. */
 export interface RecordPagesEntry {
@@ -73,8 +73,8 @@ function itemPagesOf(item: ListItem, blocks: Block[]): number | null | typeof TO
 /** Sum of the page counts a piece of text states, or null when it states none (items keep theirs above). */
 function countPages(text: string): number | null {
   let total: number | null = null;
-  for (const m of text.matchAll(PAGE_COUNT)) total = (total ?? 0) + countValue(m[1]);
-  for (const m of text.matchAll(PAGE_RANGE)) total = (total ?? 0) + Math.max(0, Number(m[2]) - Number(m[1]) + 1);
+  for (const m of allMatches(PAGE_COUNT, text)) total = (total ?? 0) + countValue(m[1]);
+  for (const m of allMatches(PAGE_RANGE, text)) total = (total ?? 0) + Math.max(0, Number(m[2]) - Number(m[1]) + 1);
   return total;
 }
 

@@ -1,7 +1,7 @@
 import type { List, ListItem, Nodes, Table } from 'mdast';
 import { shifted, shiftSpan, TextMemo } from '../engine/memo.js';
 import { type Block, type ReportModel, type Section, type Sentence, blocksIn, blocksWithin, inKind, spanOf } from '../engine/model.js';
-import { firstStartingAt, moveSpan, type Span, SpanSet, spansOverlap } from '../engine/text.js';
+import { allMatches, firstStartingAt, moveSpan, type Span, SpanSet, spansOverlap } from '../engine/text.js';
 import { type FoundDate, datesOverlap, dayNumber, findDates } from './dates.js';
 import { type PersonName, findNames, sameName } from './names.js';
 import { analyseRecordPages } from './record-pages.js';
@@ -209,8 +209,7 @@ export function findDocumentNouns(text: string, base = 0): DocumentNoun[] {
 function readDocumentNouns(text: string): DocumentNoun[] {
   const found: (DocumentNoun & { ambiguous: boolean })[] = [];
   for (const pattern of NOUN_PATTERNS) {
-    pattern.re.lastIndex = 0;
-    for (const m of text.matchAll(pattern.re)) {
+    for (const m of allMatches(pattern.re, text)) {
       found.push({ span: { start: m.index, end: m.index + m[0].length }, family: pattern.family, ambiguous: !!pattern.ambiguous });
     }
   }
@@ -242,8 +241,7 @@ function readsAsNoun(text: string, start: number, end: number): boolean {
 /** Facilities named in `text` ("Lakeside Imaging", "Kaiser"), offsets absolute to `base`. */
 export function findFacilities(text: string, base = 0): Provider[] {
   const out: Provider[] = [];
-  FACILITY.lastIndex = 0;
-  for (const m of text.matchAll(FACILITY)) {
+  for (const m of allMatches(FACILITY, text)) {
     let raw = m[0];
     let start = m.index;
     const first = /^\S+/.exec(raw)![0];

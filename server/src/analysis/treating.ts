@@ -2,7 +2,7 @@ import { TextMemo } from '../engine/memo.js';
 import type { Block, ReportModel, Section, Sentence } from '../engine/model.js';
 import { blocksWithin, inKind, sectionsAt, spanOf } from '../engine/model.js';
 import type { SectionKind } from '../engine/sections.js';
-import { firstStartingAt, type Span, spansOverlap } from '../engine/text.js';
+import { allMatches, firstStartingAt, type Span, spansOverlap } from '../engine/text.js';
 import { hasReasoning } from './evidence.js';
 import { type FoundName, findNames, parseName, sameName, type PersonName } from './names.js';
 
@@ -819,7 +819,7 @@ function fullNameFinder(people: readonly PersonName[]): (text: string) => readon
     const hits: FullNameHit[] = [];
     patterns.forEach(({ surname, re }, person) => {
       if (!text.includes(surname)) return;
-      for (const m of text.matchAll(re)) {
+      for (const m of allMatches(re, text)) {
         const hit = { person, start: m.index, end: m.index + m[0].length };
         if (taken.some((t) => spansOverlap(t, hit))) continue;
         taken.push(hit);
@@ -849,7 +849,7 @@ const globalPatterns = new WeakMap<RegExp, RegExp>();
 function matchAll(re: RegExp, text: string): readonly RegExpExecArray[] {
   let global = globalPatterns.get(re);
   if (!global) globalPatterns.set(re, (global = re.flags.includes('g') ? re : new RegExp(re.source, `${re.flags}g`)));
-  return [...text.matchAll(global)];
+  return allMatches(global, text);
 }
 
 /** What the words around a name say of its holder: a treating role (with role keys) or another role. */

@@ -190,3 +190,20 @@ export function matchesAt(text: string, re: RegExp, pos: number): boolean {
   re.lastIndex = pos;
   return re.test(text);
 }
+
+/**
+ * Every match of global `re` in `text`, by `exec` from the start. `matchAll` copies the pattern
+ * and makes an iterator at every call: on a long report's first lint, the detectors' calls
+ * allocated a quarter of everything the lint did.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  // As matchAll: `exec` on a pattern without the flag would find its first match for ever.
+  if (!re.global) throw new TypeError('allMatches needs a global pattern');
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (!m[0]) re.lastIndex++; // as matchAll steps past an empty match
+  }
+  return out;
+}
