@@ -24,6 +24,8 @@ export interface ServerOptions {
   readmeUrl?: string;
   /** File access: on disk for the desktop server, none in a browser worker. */
   host: HostFactory;
+  /** Called once, when the first report has been linted (the desktop server tunes V8's heap then). */
+  afterFirstReport?: () => void;
 }
 
 /** `workspace/executeCommand` commands, for VS Code's client and any other LSP client. */
@@ -60,7 +62,8 @@ type LintedReport = Linted & { result: LintResult };
 const PUSH_DELAY_MS = 150;
 const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
-export function startServer(connection: Connection, { readmeUrl: shippedReadme, host: makeHost }: ServerOptions): void {
+export function startServer(connection: Connection, { readmeUrl: shippedReadme, host: makeHost, afterFirstReport }: ServerOptions): void {
+  let firstReportPending = afterFirstReport;
   const documents = new TextDocuments(TextDocument);
   const lints = new Map<string, Linted>();
   /** Per open document: the parse of its unchanged blocks is kept between versions. */
@@ -154,6 +157,10 @@ export function startServer(connection: Connection, { readmeUrl: shippedReadme, 
     // The last lint is out of date: let it go before this one builds a whole new model beside it.
     lints.delete(uri);
     const result = settings.enable ? linter.lint(document.getText(), options) : null;
+    if (result?.isReport && firstReportPending) {
+      firstReportPending();
+      firstReportPending = undefined;
+    }
     const fresh: Linted = { version: document.version, generation: generationAtStart, result, options };
     lints.set(uri, fresh);
     return fresh;
