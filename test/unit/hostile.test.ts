@@ -15,6 +15,8 @@ const inputs: Record<string, string | Buffer> = {
   '1 MB single line': `${title}${'The MRI of 4/3/2023 was normal and '.repeat(30000)}`,
   '5,000-deep blockquote': `${title}${'>'.repeat(5000)} deep\n`,
   '5,000-deep list': `${title}${'- '.repeat(5000)}deep\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i * 2)}- level ${i}`).join('\n')}\n`,
+  // Digits every date reader tries to start a date or a duration at: once quadratic, for minutes.
+  '100,000-digit line in a records entry': `${title}## Records Reviewed\n\n1. ${'7'.repeat(100_000)} 4/3/2023 — Dr. Smith: note\n`,
   '20,000 records entries': `${title}## Records Reviewed\n\n${Array.from({ length: 20000 }, (_, i) => `${i + 1}. ${1 + (i % 12)}/${1 + (i % 28)}/2023 — Dr. Smith: progress note (${i % 9} pages)`).join('\n')}\n`,
   'broken YAML front matter': `---\nreport: [IME\ntreating: {\n---\n${title}Text.\n`,
   'headings only': Array.from({ length: 3000 }, (_, i) => `${'#'.repeat(1 + (i % 6))} Independent Medical Examination ${i}`).join('\n'),

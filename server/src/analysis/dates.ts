@@ -92,7 +92,8 @@ const CHRONO_TRIGGER = new RegExp(
     // ENRelativeDateFormatParser ("this week"); the within, casual relative, ago and later parsers.
     `(?:this|last|past|next)\\s*(?:${UNIT})(?![a-z0-9_])`,
     `(?:within|in|for|this|last|past|next|after|\\+|-)\\s*(?:(?:about|around|roughly|approximately|just)\\s*(?:~\\s*)?)?(?:(?:about|around)\\s{0,3})?${DURATION}(?:\\s{0,5},?(?:\\s*and)?\\s{0,5}${DURATION})*(?![a-z0-9_])`,
-    `${DURATION}\\s{0,5}(?:ago|before|earlier|later|after|from now|henceforth|forward|out)(?![a-z0-9_])`,
+    // Not from inside a run of digits: from its start the same match is found, and trying every digit of a long run is quadratic.
+    `(?<!\\d)${DURATION}\\s{0,5}(?:ago|before|earlier|later|after|from now|henceforth|forward|out)(?![a-z0-9_])`,
     // The time parser's "5 pm", "T12", "10:30", "1.5", and "at 5", "from 002": an hour up to 24 after "at" or
     // "from", however padded (not "from 2009" nor "at 5/10/2026").
     '\\d\\s*(?:[ap]\\.m\\.|[ap]m?)(?![a-z0-9_])|t\\d|\\d[.:：]\\d|(?:at|from)\\s*0*\\d{1,2}(?![\\d/])',
