@@ -10,7 +10,7 @@ type Point = NonNullable<Root['position']>['start'];
  * `**bold**` spans (the labels reports are full of) and hard line breaks. Anything else gives
  * null, and micromark reads it. Most of a long report (its records list, its history) is such
  * text, and micromark's general machinery reads it many times slower. The tree is the one
- * `parseMarkdown` gives, node for node and key for key; a property test holds the two equal
+ * `parseMarkdown` gives, node for node and key for key; property tests hold the two equal
  * over random texts made to hit every way out of this subset.
  */
 export function parsePlainMarkdown(text: string): Root | null {
