@@ -356,8 +356,8 @@ interface ItemReading {
 const itemReadings = new WeakMap<ListItem, ItemReading>();
 
 /**
- * Moves the reading to `start`, in place: its spans are its own (read from the memos as
- * copies), and the entries of the last lint that share them are not read after the next one.
+ * Moves the reading to `start`, in place: its spans are its own (read afresh for this item), and
+ * the entries of the last lint that share them are not read after the next one.
  */
 function moveReading(reading: ItemReading, start: number): void {
   const { entry } = reading;

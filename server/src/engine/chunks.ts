@@ -171,7 +171,6 @@ function cutAt(text: string, pos: number, previousBlank: boolean): Cut | null {
   return null;
 }
 
-
 /** The start of the line that holds `pos`. */
 function startOfLine(text: string, pos: number): number {
   return pos > 0 ? text.lastIndexOf('\n', pos - 1) + 1 : 0;

@@ -16,7 +16,7 @@ process.on('unhandledRejection', (reason) => {
 // V8 lets the heap grow to several times what is live before it collects again, and keeps the
 // pages it grew to. Each edit leaves the old text of the report behind (megabytes, collected only
 // by a full collection), so the resident set climbs between collections. A smaller growth step
-// costs more frequent collections: with the 1.6 MB benchmark report, 20% held 183-192 MB against
+// costs more frequent collections: with the 1.6 MB benchmark report, 20% held 183-197 MB against
 // 238-241 MB with V8's own step. It is set once the first report is read: while the heap grows
 // from a few megabytes, V8's own step (larger for a small heap) gets there with fewer
 // collections, and the first diagnostics of the 800 KB report came about 40 ms sooner.
