@@ -206,32 +206,30 @@ interface SentenceInfo {
 }
 
 /**
- * Each sentence's info, kept from one lint to the next with the sentence (the incremental
- * engine keeps the sentences of unchanged blocks): a long report has tens of thousands, and
- * making them anew for every lint is most of what an edit would cost.
+ * Each block's sentence infos, kept from one lint to the next with the block (the incremental
+ * engine keeps the blocks of unchanged chunks): a long report has tens of thousands of
+ * sentences, and making their infos anew for every lint is most of what an edit would cost.
+ * Kept by block, not by sentence: a lookup per block, not per sentence.
  */
-const infoOfSentence = new WeakMap<Sentence, SentenceInfo>();
+const infosOfBlock = new WeakMap<Block, SentenceInfo[]>();
 
 /** Whether a sentence not yet analysed may name a person or refer to one (under the run's full names): its words alone tell. */
 function mayHoldPeople(info: SentenceInfo, run: TreatingRun): boolean {
   return info.facts.names.length > 0 || info.facts.roleReferences.length > 0 || (run.fullNames?.(info.sentence.text).length ?? 0) > 0;
 }
 
-/** The sentence's info, its opinion cleared; the names and references the last analysis found stay until the registry is settled again. */
-function freshInfo(sentence: Sentence, index: number, skipped: boolean): SentenceInfo {
-  let info = infoOfSentence.get(sentence);
-  if (info) {
-    info.index = index;
-    info.skipped = skipped;
-    info.opinionOf = undefined;
-    info.topic = null;
-  } else {
-    const facts = sentenceFacts(sentence.text);
-    // Every field set here, so all infos share one shape.
-    info = { sentence, facts, index, skipped, names: NONE, refs: NONE, opinionOf: undefined, topic: null, voiced: facts.voiced, run: null };
-    infoOfSentence.set(sentence, info);
+/** The block's sentence infos, made when the block is new; the names and references the last analysis found stay until the registry is settled again. */
+function infosOf(block: Block): SentenceInfo[] {
+  let infos = infosOfBlock.get(block);
+  if (!infos) {
+    infos = block.sentences.map((sentence) => {
+      const facts = sentenceFacts(sentence.text);
+      // Every field set here, so all infos share one shape.
+      return { sentence, facts, index: 0, skipped: false, names: NONE, refs: NONE, opinionOf: undefined, topic: null, voiced: facts.voiced, run: null };
+    });
+    infosOfBlock.set(block, infos);
   }
-  return info;
+  return infos;
 }
 
 /** The shared empty list a sentence starts with (frozen: a sentence with names gets a list of its own). */
@@ -286,32 +284,67 @@ class TreatingAnalyser {
   constructor(private readonly model: ReportModel, private readonly configured: readonly string[]) {}
 
   run(): TreatingAnalysis {
-    this.model.blocks.forEach((block) => {
-      const skipped = SKIPPED_KINDS.some((k) => inKind(block, k));
-      const first = this.infos.length;
-      block.sentences.forEach((sentence) => this.infos.push(freshInfo(sentence, this.infos.length, skipped)));
-      if (block.type === 'heading') this.headingInfos.set(block.span.start, this.infos.slice(first));
-    });
+    this.readInfos();
     const seeds = this.seeds();
     const previous = this.unchangedRun(seeds);
     if (previous) this.adopt(previous);
     else this.settleRegistry();
-    this.forEachInfo((info) => this.findOpinion(info));
-    this.leaveRun(seeds);
-
     const { people, anonymous } = this.registry;
     const physicians = [...people.map((p) => p.physician), ...anonymous.values()].filter((p) => p.treating);
+    return { physicians, ...this.readOpinions(seeds) };
+  }
+
+  /** Every sentence's info in order, its opinion cleared. */
+  private readInfos(): void {
+    const { blocks } = this.model;
+    // Whether a section's sentences are skipped, asked once per section rather than per block.
+    const skippedIn = new Map<Section | null, boolean>();
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b];
+      let skipped = skippedIn.get(block.section);
+      if (skipped === undefined) skippedIn.set(block.section, (skipped = SKIPPED_KINDS.some((k) => inKind(block, k))));
+      const first = this.infos.length;
+      const infos = infosOf(block);
+      for (let i = 0; i < infos.length; i++) {
+        const info = infos[i];
+        info.index = this.infos.length;
+        info.skipped = skipped;
+        info.opinionOf = undefined;
+        info.topic = null;
+        this.infos.push(info);
+      }
+      if (block.type === 'heading') this.headingInfos.set(block.span.start, this.infos.slice(first));
+    }
+  }
+
+  /**
+   * One pass in document order: each sentence's opinion, then what it gives the analysis. What
+   * a sentence's opinion and disagreement depend on besides its own words (references, and the
+   * opinions of sentences before it) is known by the time it is reached. The pass also marks
+   * the sentences as analysed by this run, for the next lint to reuse.
+   */
+  private readOpinions(seeds: string): Omit<TreatingAnalysis, 'physicians'> {
+    const run: TreatingRun = { registry: this.registry, seeds, relevant: [], headings: 0, fullNames: this.fullNames };
     const mentions: Mention[] = [];
-    this.forEachInfo((info) => {
-      info.refs.forEach((r) => {
-        const base = info.sentence.span.start;
-        if (r.physician.treating) mentions.push({ physician: r.physician, span: { start: base + r.start, end: base + r.end }, sentence: info.sentence, via: r.via });
-      });
-    });
-    const opinions: TreatingOpinion[] = this.infos
-      .filter((info) => info.opinionOf?.treating && !info.voiced)
-      .map((info) => ({ physician: info.opinionOf!, sentence: info.sentence, topic: info.topic, recorded: isRecording(info.sentence.block) }));
-    return { physicians, mentions, opinions, disagreements: this.findDisagreements() };
+    const opinions: TreatingOpinion[] = [];
+    const disagreements: TreatingDisagreement[] = [];
+    const { infos } = this;
+    for (let i = 0; i < infos.length; i++) {
+      const info = infos[i];
+      const { sentence } = info;
+      this.findOpinion(info);
+      info.run = run;
+      if (sentence.block.type === 'heading') run.headings++;
+      if (info.names.length || info.refs.length) run.relevant.push(sentence.text);
+      for (const r of info.refs) {
+        const base = sentence.span.start;
+        if (r.physician.treating) mentions.push({ physician: r.physician, span: { start: base + r.start, end: base + r.end }, sentence, via: r.via });
+      }
+      if (info.opinionOf?.treating && !info.voiced) opinions.push({ physician: info.opinionOf, sentence, topic: info.topic, recorded: isRecording(sentence.block) });
+      const disagreement = this.disagreementIn(info);
+      if (disagreement) disagreements.push(disagreement);
+    }
+    return { mentions, opinions, disagreements };
   }
 
   /** Finds who every name and role phrase is, and who is treating, from all the sentences. */
@@ -370,16 +403,6 @@ class TreatingAnalyser {
       this.collectNames(info);
       this.addFullNames(info, withGiven);
       this.collectReferences(info);
-    });
-  }
-
-  /** Marks the sentences as analysed by this run, for the next lint to reuse. */
-  private leaveRun(seeds: string): void {
-    const run: TreatingRun = { registry: this.registry, seeds, relevant: [], headings: 0, fullNames: this.fullNames };
-    this.forEachInfo((info) => {
-      info.run = run;
-      if (info.names.length || info.refs.length) run.relevant.push(info.sentence.text);
-      if (info.sentence.block.type === 'heading') run.headings++;
     });
   }
 
@@ -587,7 +610,7 @@ class TreatingAnalyser {
   private entryAuthor(info: SentenceInfo): { physician: Physician; topic: OpinionTopic | null } | null {
     const block = info.sentence.block;
     if (info.voiced || info.refs.length) return null; // a sentence naming someone states that person's words, or nobody's
-    if (!(inKind(block, 'records') || (inKind(block, 'treating') && block.list)) || !info.facts.entryOpinion) return null;
+    if (!info.facts.entryOpinion || !(inKind(block, 'records') || (inKind(block, 'treating') && block.list))) return null;
     const author = this.entrySentences(info).flatMap((i) => i.refs)[0];
     if (!author) return null;
     return { physician: author.physician, topic: info.facts.topic ?? verbTopic(info.sentence.text) };
@@ -623,27 +646,27 @@ class TreatingAnalyser {
 
   // --- disagreements ---------------------------------------------------------------------
 
-  private findDisagreements(): TreatingDisagreement[] {
-    const out: TreatingDisagreement[] = [];
-    this.forEachInfo((info) => {
-      const block = info.sentence.block;
-      if (block.type === 'heading' || info.skipped || info.facts.question || inKind(block, 'records')) return;
-      const explicit = this.explicitTarget(info);
-      const target = explicit ?? this.implicitTarget(info);
-      if (!target?.treating) return;
-      const unit = this.unitOf(info.sentence);
-      const unitSentences = unit.flatMap((b) => b.sentences);
-      out.push({
-        physician: target,
-        sentence: info.sentence,
-        implicit: !explicit,
-        topic: info.facts.topic ?? this.lastOpinionTopic(info, target),
-        unit,
-        connector: unitSentences.some((s) => sentenceFacts(s.text).reasons.connector),
-        evidence: unitSentences.some((s) => sentenceFacts(s.text).reasons.evidence),
-      });
-    });
-    return out;
+  /** The disagreement the sentence states with a treating physician, if it states one. */
+  private disagreementIn(info: SentenceInfo): TreatingDisagreement | null {
+    const { facts } = info;
+    const block = info.sentence.block;
+    // Most sentences hold neither a marker nor a judgment: asked first, as both are kept with the words.
+    if (!facts.markers && !facts.judges) return null;
+    if (block.type === 'heading' || info.skipped || facts.question || inKind(block, 'records')) return null;
+    const explicit = this.explicitTarget(info);
+    const target = explicit ?? this.implicitTarget(info);
+    if (!target?.treating) return null;
+    const unit = this.unitOf(info.sentence);
+    const unitSentences = unit.flatMap((b) => b.sentences);
+    return {
+      physician: target,
+      sentence: info.sentence,
+      implicit: !explicit,
+      topic: facts.topic ?? this.lastOpinionTopic(info, target),
+      unit,
+      connector: unitSentences.some((s) => sentenceFacts(s.text).reasons.connector),
+      evidence: unitSentences.some((s) => sentenceFacts(s.text).reasons.evidence),
+    };
   }
 
   /** The person an explicit disagreement marker in the sentence is aimed at (treating or not), or null. */
