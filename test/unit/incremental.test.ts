@@ -69,6 +69,19 @@ describe('incremental analysis', () => {
     expect(observable(linter.lint(edited, options))).toEqual(observable(lint(edited, options)));
   });
 
+  it('places a new records entry by what the body cites now, though the list is unchanged', () => {
+    // The list is read once and kept; whether the body cites its items by number changes where the fix puts the entry.
+    const records = '1. 02/27/2024 — Employer: report of injury.\n2. 05/14/2024 — Steven Whitley, M.D.: operative report.';
+    const text = report({ ...COMPLETE_SECTIONS, 'History of Present Illness': 'The MRI of 3/18/2024 shows a tear. The operative report describes the repair.', 'Records Reviewed': records });
+    const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
+    const fixText = (result: LintResult) => result.diagnostics.find((d) => d.rule.id === 'record-unlisted')?.fix?.edits[0].newText;
+    expect(fixText(linter.lint(text, options))).toContain('2. 03/18/2024 — MRI.');
+    const cited = text.replace('operative report describes', 'operative report (Rec. 2) describes');
+    const after = linter.lint(cited, options);
+    expect(fixText(after)).toContain('3. 03/18/2024 — MRI.');
+    expect(observable(after)).toEqual(observable(lint(cited, options)));
+  });
+
   it('leaves the ranges of a result as they were when the next version is linted', () => {
     const text = report({ ...COMPLETE_SECTIONS, Discussion: 'Dr. Alan Smith, the PTP, opined that she cannot work. I disagree with Dr. Smith.' });
     const linter = new IncrementalLinter({ min: 0, oneIn: 1 });

@@ -373,6 +373,32 @@ function holdsList(item: ListItem): boolean {
   return item.children.some((c) => c.type === 'list');
 }
 
+/** The container of entries not yet given one: `listContainer` gives every list entry its own. */
+const NO_CONTAINER: RecordsContainer = Object.freeze({ kind: 'bulleted', entries: [], node: null }) as RecordsContainer;
+
+/**
+ * The container of a list's entries: the one of the last lint while the list holds the same
+ * entries in the same order (a joined list is a new node at every reading, so it is found by
+ * its first entry), else a new one. Fixes keep what they derive from a list with its container.
+ */
+function listContainer(list: List, entries: RecordEntry[]): RecordsContainer {
+  const kind = list.ordered ? 'numbered' : 'bulleted';
+  const kept = entries[0].container;
+  if (kept !== NO_CONTAINER && kept.kind === kind && sameItems(kept.entries, entries)) {
+    kept.node = list;
+    return kept;
+  }
+  const container: RecordsContainer = { kind, entries, node: list };
+  for (const entry of entries) entry.container = container;
+  return container;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 class EntryReader {
   readonly containers: RecordsContainer[] = [];
   readonly entries: RecordEntry[] = [];
@@ -426,7 +452,8 @@ class EntryReader {
       }
     }
     for (const [table, rows] of tables) this.readTable(table, rows);
-    const lists = new Map<List, RecordsContainer>();
+    /** Each list's entries, in the order of its first item. */
+    const lists = new Map<List, RecordEntry[]>();
     // forEach: a Map's for-of makes an array per item, and a records list has thousands.
     items.forEach((itemBlocks, item) => {
       if (parents.length && parents.includes(item)) return;
@@ -436,22 +463,20 @@ class EntryReader {
       const context = group ? items.get(group)?.[0]?.sentences[0]?.text ?? '' : '';
       const reading = this.readingOf(item, itemSpan.start, itemBlocks, context, !!list.ordered);
       if (!reading.entry) return;
-      let container = lists.get(list);
-      if (!container) {
-        container = { kind: list.ordered ? 'numbered' : 'bulleted', entries: [], node: list };
-        lists.set(list, container);
-        this.containers.push(container);
-      }
-      container.entries.push(this.itemEntry(reading.entry, reading, container, itemBlocks, itemSpan));
+      let entries = lists.get(list);
+      if (!entries) lists.set(list, (entries = []));
+      entries.push(this.itemEntry(reading.entry, reading, itemBlocks, itemSpan));
     });
+    lists.forEach((entries, list) => this.containers.push(listContainer(list, entries)));
     if (!tables.size && !items.size) this.readParagraphs(loose);
   }
 
   /**
    * The entry of an item read as `entry`: the one made from the same reading at an earlier lint,
-   * placed where the item is now (entries are valid until the next lint, as the model is), else a new one.
+   * placed where the item is now (entries are valid until the next lint, as the model is), else
+   * a new one. `listContainer` gives it its container.
    */
-  private itemEntry(entry: ItemEntry, reading: ItemReading, container: RecordsContainer, blocks: Block[], itemSpan: Span): RecordEntry {
+  private itemEntry(entry: ItemEntry, reading: ItemReading, blocks: Block[], itemSpan: Span): RecordEntry {
     const span = blocks[0].span;
     const pages = this.pages.get(span.start) ?? null;
     let made = reading.made;
@@ -460,10 +485,9 @@ class EntryReader {
       made.itemSpan = itemSpan;
       made.blocks = blocks;
       made.pages = pages;
-      made.container = container;
     } else {
       const { head, dates, providers, families, keys, number, numberSpan } = entry;
-      made = reading.made = { span, itemSpan, blocks, head, dates, providers, families, keys, number, numberSpan, pages, container };
+      made = reading.made = { span, itemSpan, blocks, head, dates, providers, families, keys, number, numberSpan, pages, container: NO_CONTAINER };
     }
     this.entries.push(made);
     return made;
@@ -856,7 +880,7 @@ class EntryIndex {
   /** Entries by the words of their heads and their providers' surnames; read when an undated reference first asks. */
   private byWord: Map<string, number[]> | null = null;
 
-  constructor(private readonly entries: RecordEntry[]) {
+  constructor(readonly entries: RecordEntry[]) {
     entries.forEach((entry, index) => {
       const { dates } = entry;
       if (!dates.length || dates.some(isLongRange)) {
@@ -903,6 +927,22 @@ class EntryIndex {
   private inOrder(indexes: Set<number>): RecordEntry[] {
     return [...indexes].sort((a, b) => a - b).map((index) => this.entries[index]);
   }
+}
+
+/**
+ * Indexes by their first entry: the index of the last lint serves while the entries are the
+ * same (entries are kept from one lint to the next with their list items, and an entry's
+ * dates, head and providers do not change while it is kept).
+ */
+const entryIndexes = new WeakMap<RecordEntry, EntryIndex>();
+
+function entryIndexOf(entries: RecordEntry[]): EntryIndex {
+  if (!entries.length) return new EntryIndex(entries);
+  const kept = entryIndexes.get(entries[0]);
+  if (kept && sameItems(kept.entries, entries)) return kept;
+  const index = new EntryIndex(entries);
+  entryIndexes.set(entries[0], index);
+  return index;
 }
 
 /** Adds an entry's index under `key` once (entries are added in order). */
@@ -985,7 +1025,7 @@ export function analyseRecords(model: ReportModel): RecordsAnalysis {
   const unlisted: UnlistedRecord[] = [];
   /** Each unlisted record as a listing, for matching later mentions of it. */
   const listings: { record: UnlistedRecord; listing: Listing }[] = [];
-  const index = new EntryIndex(entries);
+  const index = entryIndexOf(entries);
   for (const reference of references) {
     // A reference that carries a citation key is resolved by the key alone (corpus judgment 4).
     const keyed = citationOf(reference, citations);

@@ -89,12 +89,27 @@ function formatDates(dates: FoundDate[], example: string | undefined, rangeSepar
   return dates.map((d) => (d.end ? `${one(d.start)}${rangeSeparator}${one(d.end)}` : one(d.start))).join(', ');
 }
 
-// Every unlisted record's fix reads the same list: what it derives from the list is kept per list.
+// Every unlisted record's fix reads the same list: what it derives from the list alone is kept
+// with the list's container, which later lints share while the list holds the same entries;
+// what also reads the rest of the report (citations, other lists' keys) is kept per lint.
 const perContainer = new WeakMap<RecordsContainer, Map<string, unknown>>();
+const perLint = new WeakMap<RecordsAnalysis, Map<RecordsContainer, Map<string, unknown>>>();
 
 function memo<T>(container: RecordsContainer, key: string, compute: () => T): T {
   let values = perContainer.get(container);
   if (!values) perContainer.set(container, (values = new Map()));
+  return memoIn(values, key, compute);
+}
+
+function memoInLint<T>(analysis: RecordsAnalysis, container: RecordsContainer, key: string, compute: () => T): T {
+  let containers = perLint.get(analysis);
+  if (!containers) perLint.set(analysis, (containers = new Map()));
+  let values = containers.get(container);
+  if (!values) containers.set(container, (values = new Map()));
+  return memoIn(values, key, compute);
+}
+
+function memoIn<T>(values: Map<string, unknown>, key: string, compute: () => T): T {
   if (!values.has(key)) values.set(key, compute());
   return values.get(key) as T;
 }
@@ -192,7 +207,7 @@ function proseEntry(model: ReportModel, container: RecordsContainer, entry: NewE
 
 /** The next key after the list's highest ("R9" -> "R10"), or null when entries carry no letter keys. */
 function nextKey(container: RecordsContainer, analysis: RecordsAnalysis): string | null {
-  return memo(container, 'nextKey', () => listNextKey(container, analysis));
+  return memoInLint(analysis, container, 'nextKey', () => listNextKey(container, analysis));
 }
 
 const LETTER_KEY = /^r\d+$/;
@@ -211,7 +226,7 @@ interface Numbering {
 }
 
 function numbering(container: RecordsContainer, analysis: RecordsAnalysis, index: number): Numbering {
-  const { all, sequential, cited } = memo(container, 'numbering', () => {
+  const { all, sequential, cited } = memoInLint(analysis, container, 'numbering', () => {
     const numbers = container.entries.map((e) => e.number);
     return {
       all: numbers.length && numbers.every((n) => n !== undefined) ? (numbers as number[]) : null,
