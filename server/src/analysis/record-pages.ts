@@ -1,7 +1,8 @@
 import type { ListItem } from 'mdast';
-import { type Block, type ReportModel, type Section, blocksIn, inKind } from '../engine/model.js';
+import { type Block, type ReportModel, type Section, inKind } from '../engine/model.js';
 import { shiftSpan, TextMemo } from '../engine/memo.js';
 import { allMatches, type Span } from '../engine/text.js';
+import { recordsSections } from './records-sections.js';
 
 /** One entry of the Records Reviewed section (a list item or a table row) and its page count. */
 export interface RecordPagesEntry {
@@ -134,24 +135,17 @@ function readTableRow(row: Block, column: number, out: RecordPages): void {
 export function analyseRecordPages(model: ReportModel): RecordPages {
   const cached = model.cache.get('record-pages') as RecordPages | undefined;
   if (cached) return cached;
-  const sections = model.sections.filter((s) => s.kinds.includes('records') && !hasRecordsAncestor(s));
-  const result: RecordPages = { sections, entries: [], totals: [], noRecords: false };
+  const records = recordsSections(model);
+  const result: RecordPages = { sections: records.map((r) => r.section), entries: [], totals: [], noRecords: false };
   const entryBlocks = new Set<Block>();
 
-  for (const section of sections) {
-    const blocks = blocksIn(model, section);
-    const items = new Map<ListItem, Block[]>();
+  for (const { blocks, items } of records) {
     const headers = new Map(blocks.filter((b) => b.header && b.table).map((b) => [b.table, b]));
     for (const block of blocks) {
-      if (block.type === 'tableRow') {
-        entryBlocks.add(block);
-        if (block.header) continue;
-        readTableRow(block, pagesColumn(headers.get(block.table)), result);
-      } else if (block.list) {
-        const group = items.get(block.list.item);
-        if (group) group.push(block);
-        else items.set(block.list.item, [block]);
-      }
+      if (block.type !== 'tableRow') continue;
+      entryBlocks.add(block);
+      if (block.header) continue;
+      readTableRow(block, pagesColumn(headers.get(block.table)), result);
     }
     // forEach: a Map's for-of makes an array per item, and a records list has thousands.
     items.forEach((group, item) => {
@@ -176,9 +170,4 @@ export function analyseRecordPages(model: ReportModel): RecordPages {
   }
   model.cache.set('record-pages', result);
   return result;
-}
-
-function hasRecordsAncestor(section: Section): boolean {
-  for (let s = section.parent; s; s = s.parent) if (s.kinds.includes('records')) return true;
-  return false;
 }

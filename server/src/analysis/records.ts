@@ -1,10 +1,11 @@
 import type { List, ListItem, Nodes, Table } from 'mdast';
 import { shifted, shiftSpan, TextMemo } from '../engine/memo.js';
-import { type Block, type ReportModel, type Section, type Sentence, blocksIn, blocksWithin, inKind, spanOf } from '../engine/model.js';
+import { type Block, type ReportModel, type Section, type Sentence, blocksWithin, inKind, spanOf } from '../engine/model.js';
 import { allMatches, firstStartingAt, moveSpan, type Span, SpanSet, spansOverlap } from '../engine/text.js';
 import { type FoundDate, datesOverlap, dayNumber, findDates } from './dates.js';
 import { type PersonName, findNames, sameName } from './names.js';
 import { analyseRecordPages } from './record-pages.js';
+import { itemBlocks, type RecordsSection, recordsSections } from './records-sections.js';
 
 /**
  * The Records Reviewed list and the body's references to records (RULES.md `record-unlisted`):
@@ -292,15 +293,6 @@ function wordsOf(text: string): readonly string[] {
 // ---------------------------------------------------------------------------------------
 // The records list
 
-function outermostRecordsSections(model: ReportModel): Section[] {
-  return model.sections.filter((s) => s.kinds.includes('records') && !hasRecordsAncestor(s));
-}
-
-function hasRecordsAncestor(section: Section): boolean {
-  for (let s = section.parent; s; s = s.parent) if (s.kinds.includes('records')) return true;
-  return false;
-}
-
 function cellText(block: Block, cell: Span): string {
   return block.text.slice(cell.start - block.span.start, cell.end - block.span.start).trim();
 }
@@ -418,54 +410,52 @@ class EntryReader {
     if (model.text.includes('[^')) visit(model.root);
   }
 
-  read(sections: Section[]): void {
+  read(sections: readonly RecordsSection[]): void {
     const inFootnote = (b: Block) => this.footnotes.some((f) => b.span.start >= f.span.start && b.span.end <= f.span.end);
-    for (const section of sections) {
-      const blocks = blocksIn(this.model, section);
-      this.readSection(this.footnotes.length ? blocks.filter((b) => !inFootnote(b)) : blocks);
+    for (const { blocks, items } of sections) {
+      if (!this.footnotes.length) {
+        this.readSection(blocks, items);
+        continue;
+      }
+      const outside = blocks.filter((b) => !inFootnote(b));
+      this.readSection(outside, itemBlocks(outside));
     }
     this.readFootnotes();
   }
 
-  private readSection(blocks: Block[]): void {
+  /** Reads the section's entries from its blocks and `items`, the blocks of each list item among them. */
+  private readSection(blocks: Block[], items: Map<ListItem, Block[]>): void {
     const tables = new Map<Table, Block[]>();
-    /** Each item's blocks, the first of which gives its list. */
-    const items = new Map<ListItem, Block[]>();
-    /** Items that hold a nested list: they name a group of records. */
-    const parents: ListItem[] = [];
     const loose: Block[] = [];
     for (const block of blocks) {
       if (block.type === 'tableRow' && block.table) {
         const rows = tables.get(block.table);
         if (rows) rows.push(block);
         else tables.set(block.table, [block]);
-      } else if (block.list) {
-        const { item } = block.list;
-        const itemBlocks = items.get(item);
-        if (itemBlocks) itemBlocks.push(block);
-        else {
-          items.set(item, [block]);
-          if (holdsList(item)) parents.push(item);
-        }
-      } else if (block.type === 'paragraph' || block.type === 'heading') {
+      } else if (!block.list && (block.type === 'paragraph' || block.type === 'heading')) {
         loose.push(block);
       }
     }
+    /** Items that hold a nested list: they name a group of records. */
+    const parents: ListItem[] = [];
+    items.forEach((_, item) => {
+      if (holdsList(item)) parents.push(item);
+    });
     for (const [table, rows] of tables) this.readTable(table, rows);
     /** Each list's entries, in the order of its first item. */
     const lists = new Map<List, RecordEntry[]>();
     // forEach: a Map's for-of makes an array per item, and a records list has thousands.
-    items.forEach((itemBlocks, item) => {
+    items.forEach((blocksOfItem, item) => {
       if (parents.length && parents.includes(item)) return;
-      const { list } = itemBlocks[0].list!;
+      const { list } = blocksOfItem[0].list!;
       const itemSpan = spanOf(item);
       const group = parents.length ? parents.find((p) => spanOf(p).start <= itemSpan.start && itemSpan.end <= spanOf(p).end) : undefined;
       const context = group ? items.get(group)?.[0]?.sentences[0]?.text ?? '' : '';
-      const reading = this.readingOf(item, itemSpan.start, itemBlocks, context, !!list.ordered);
+      const reading = this.readingOf(item, itemSpan.start, blocksOfItem, context, !!list.ordered);
       if (!reading.entry) return;
       let entries = lists.get(list);
       if (!entries) lists.set(list, (entries = []));
-      entries.push(this.itemEntry(reading.entry, reading, itemBlocks, itemSpan));
+      entries.push(this.itemEntry(reading.entry, reading, blocksOfItem, itemSpan));
     });
     lists.forEach((entries, list) => this.containers.push(listContainer(list, entries)));
     if (!tables.size && !items.size) this.readParagraphs(loose);
@@ -1002,9 +992,10 @@ function citationMatches(citation: CitationReference, entries: RecordEntry[]): {
 export function analyseRecords(model: ReportModel): RecordsAnalysis {
   const cached = model.cache.get('records') as RecordsAnalysis | undefined;
   if (cached) return cached;
-  const sections = outermostRecordsSections(model);
+  const records = recordsSections(model);
+  const sections = records.map((r) => r.section);
   const entryReader = new EntryReader(model);
-  entryReader.read(sections);
+  entryReader.read(records);
   const entries = entryReader.entries;
   const referenceReader = new ReferenceReader(model);
   referenceReader.read(bodyBlocks(model, entries));

@@ -335,10 +335,13 @@ class TreatingAnalyser {
       this.findOpinion(info);
       info.run = run;
       if (sentence.block.type === 'heading') run.headings++;
-      if (info.names.length || info.refs.length) run.relevant.push(sentence.text);
-      for (const r of info.refs) {
+      const { refs } = info;
+      if (info.names.length || refs.length) run.relevant.push(sentence.text);
+      // By index: most sentences have no references, and an iterator for each is garbage.
+      for (let r = 0; r < refs.length; r++) {
+        const { physician, start, end, via } = refs[r];
         const base = sentence.span.start;
-        if (r.physician.treating) mentions.push({ physician: r.physician, span: { start: base + r.start, end: base + r.end }, sentence, via: r.via });
+        if (physician.treating) mentions.push({ physician, span: { start: base + start, end: base + end }, sentence, via });
       }
       if (info.opinionOf?.treating && !info.voiced) opinions.push({ physician: info.opinionOf, sentence, topic: info.topic, recorded: isRecording(sentence.block) });
       const disagreement = this.disagreementIn(info);

@@ -1,0 +1,52 @@
+import type { ListItem } from 'mdast';
+import { type Block, type ReportModel, type Section, blocksIn } from '../engine/model.js';
+
+/** An outermost Records Reviewed section, its blocks, and the blocks of each list item in it. */
+export interface RecordsSection {
+  section: Section;
+  blocks: Block[];
+  /** Each list item's blocks in order (the first gives its list), items in the order their first block stands. */
+  items: Map<ListItem, Block[]>;
+}
+
+/** The outermost Records Reviewed sections, read once per lint: the page counts and the records list both walk them. */
+export function recordsSections(model: ReportModel): RecordsSection[] {
+  const cached = model.cache.get('records-sections') as RecordsSection[] | undefined;
+  if (cached) return cached;
+  const sections = model.sections
+    .filter((s) => s.kinds.includes('records') && !hasRecordsAncestor(s))
+    .map((section) => {
+      const blocks = blocksIn(model, section);
+      return { section, blocks, items: itemBlocks(blocks) };
+    });
+  model.cache.set('records-sections', sections);
+  return sections;
+}
+
+function hasRecordsAncestor(section: Section): boolean {
+  for (let s = section.parent; s; s = s.parent) if (s.kinds.includes('records')) return true;
+  return false;
+}
+
+/** The blocks of each list item among `blocks` (table rows aside: a cell's list is not the row's). */
+export function itemBlocks(blocks: readonly Block[]): Map<ListItem, Block[]> {
+  const items = new Map<ListItem, Block[]>();
+  let last: ListItem | null = null;
+  let lastBlocks: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (!block.list || block.type === 'tableRow') continue;
+    const { item } = block.list;
+    // An item's blocks mostly stand together: the map is asked only when the item changes.
+    if (item === last) {
+      lastBlocks.push(block);
+      continue;
+    }
+    let group = items.get(item);
+    if (group) group.push(block);
+    else items.set(item, (group = [block]));
+    last = item;
+    lastBlocks = group;
+  }
+  return items;
+}
