@@ -849,6 +849,9 @@ interface Listing {
   families: Set<RecordFamily>;
 }
 
+/** Entries that an index takes in place when they changed, rather than indexing the list again. */
+const MAX_REPLACED_ENTRIES = 32;
+
 /** Ranges longer than this are not indexed by day: they are few, and compared with every reference. */
 const MAX_INDEXED_DAYS = 400;
 
@@ -870,15 +873,44 @@ class EntryIndex {
   /** Entries by the words of their heads and their providers' surnames; read when an undated reference first asks. */
   private byWord: Map<string, number[]> | null = null;
 
-  constructor(readonly entries: RecordEntry[]) {
-    entries.forEach((entry, index) => {
-      const { dates } = entry;
-      if (!dates.length || dates.some(isLongRange)) {
-        this.always.push(index);
-        return;
-      }
-      for (const d of dates) for (let day = dayNumber(d.start, 'first'), last = dayNumber(d.end ?? d.start, 'last'); day <= last; day++) addIndex(this.byDay, day, index);
-    });
+  constructor(public entries: RecordEntry[]) {
+    entries.forEach((entry, index) => this.add(entry, index));
+  }
+
+  /**
+   * Indexes `entries` instead, when they differ from the indexed ones in a few places only (an
+   * edit inside an item gives it a new entry), and tells whether it did.
+   */
+  replace(entries: RecordEntry[]): boolean {
+    const old = this.entries;
+    if (old.length !== entries.length) return false;
+    const changed: number[] = [];
+    for (let i = 0; i < entries.length; i++) if (old[i] !== entries[i] && changed.push(i) > MAX_REPLACED_ENTRIES) return false;
+    for (const i of changed) {
+      this.remove(old[i], i);
+      this.add(entries[i], i);
+    }
+    if (changed.length) this.byWord = null;
+    this.entries = entries;
+    return true;
+  }
+
+  private add(entry: RecordEntry, index: number): void {
+    if (isAlwaysCompared(entry)) this.always.push(index);
+    else this.forEachDay(entry, (day) => addIndex(this.byDay, day, index));
+  }
+
+  private remove(entry: RecordEntry, index: number): void {
+    const without = (list: number[]) => {
+      const at = list.indexOf(index);
+      if (at >= 0) list.splice(at, 1);
+    };
+    if (isAlwaysCompared(entry)) without(this.always);
+    else this.forEachDay(entry, (day) => without(this.byDay.get(day) ?? []));
+  }
+
+  private forEachDay(entry: RecordEntry, visit: (day: number) => void): void {
+    for (const d of entry.dates) for (let day = dayNumber(d.start, 'first'), last = dayNumber(d.end ?? d.start, 'last'); day <= last; day++) visit(day);
   }
 
   /** Entries in list order that may match a reference with these dates, or without dates, with these providers. */
@@ -920,22 +952,27 @@ class EntryIndex {
 }
 
 /**
- * Indexes by their first entry: the index of the last lint serves while the entries are the
- * same (entries are kept from one lint to the next with their list items, and an entry's
- * dates, head and providers do not change while it is kept).
+ * Indexes by their first entry: the index of the last lint serves again, taking in the few
+ * entries that changed (entries are kept from one lint to the next with their list items, and
+ * an entry's dates, head and providers do not change while it is kept).
  */
 const entryIndexes = new WeakMap<RecordEntry, EntryIndex>();
 
 function entryIndexOf(entries: RecordEntry[]): EntryIndex {
   if (!entries.length) return new EntryIndex(entries);
   const kept = entryIndexes.get(entries[0]);
-  if (kept && sameItems(kept.entries, entries)) return kept;
+  if (kept?.replace(entries)) return kept;
   const index = new EntryIndex(entries);
   entryIndexes.set(entries[0], index);
   return index;
 }
 
-/** Adds an entry's index under `key` once (entries are added in order). */
+/** Entries without dates, or with a long range, are compared with every dated reference. */
+function isAlwaysCompared(entry: RecordEntry): boolean {
+  return !entry.dates.length || entry.dates.some(isLongRange);
+}
+
+/** Adds an entry's index under `key` once (an entry's days are added one after another). */
 function addIndex<K>(map: Map<K, number[]>, key: K, index: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [index]);
