@@ -82,6 +82,18 @@ describe('incremental analysis', () => {
     expect(observable(after)).toEqual(observable(lint(cited, options)));
   });
 
+  it('matches a reference with a records entry whose date an edit changed', () => {
+    const records = '1. 02/27/2024 — Employer: report of injury.\n2. 03/17/2024 — Gulf Coast Imaging: MRI.\n3. 05/14/2024 — Steven Whitley, M.D.: operative report.';
+    const text = report({ ...COMPLETE_SECTIONS, 'History of Present Illness': 'The MRI of 3/18/2024 shows a tear.', 'Records Reviewed': records });
+    const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
+    const unlisted = (result: LintResult) => result.diagnostics.filter((d) => d.rule.id === 'record-unlisted' && d.message.startsWith('MRI of 3/18/2024')).length;
+    expect(unlisted(linter.lint(text, options))).toBe(1);
+    const corrected = text.replace('03/17/2024', '03/18/2024');
+    expect(unlisted(linter.lint(corrected, options))).toBe(0);
+    expect(unlisted(linter.lint(text, options))).toBe(1);
+    expect(observable(linter.lint(corrected, options))).toEqual(observable(lint(corrected, options)));
+  });
+
   it('leaves the ranges of a result as they were when the next version is linted', () => {
     const text = report({ ...COMPLETE_SECTIONS, Discussion: 'Dr. Alan Smith, the PTP, opined that she cannot work. I disagree with Dr. Smith.' });
     const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
