@@ -146,15 +146,32 @@ function firstDay(dates: FoundDate[]): number | null {
 
 /** Where a new entry goes: before the first later entry when the list is in date order, else at the end. */
 function insertionIndex(container: RecordsContainer, entry: NewEntry): number {
-  const { days, chronological } = memo(container, 'days', () => {
-    const all = container.entries.map((e) => firstDay(e.dates));
-    const dated = all.filter((d): d is number => d !== null);
-    return { days: all, chronological: dated.length >= 2 && dated.every((d, i) => i === 0 || dated[i - 1] <= d) };
-  });
+  const order = memo(container, 'dateOrder', () => dateOrder(container.entries));
   const day = firstDay(entry.dates);
-  if (!chronological || day === null) return container.entries.length;
-  const later = days.findIndex((d) => d !== null && d > day);
-  return later < 0 ? container.entries.length : later;
+  if (!order || day === null) return container.entries.length;
+  // The first dated entry later than the day, found by halving: the dated entries' days ascend.
+  let low = 0;
+  let high = order.days.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (order.days[mid] > day) high = mid;
+    else low = mid + 1;
+  }
+  return low < order.days.length ? order.indexes[low] : container.entries.length;
+}
+
+/** The dated entries' first days and their indexes in the list, when at least two are dated and their days ascend; else null. */
+function dateOrder(entries: RecordEntry[]): { days: number[]; indexes: number[] } | null {
+  const days: number[] = [];
+  const indexes: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const day = firstDay(entries[i].dates);
+    if (day === null) continue;
+    if (days.length && days[days.length - 1] > day) return null;
+    days.push(day);
+    indexes.push(i);
+  }
+  return days.length >= 2 ? { days, indexes } : null;
 }
 
 function pagesStated(container: RecordsContainer): boolean {
@@ -214,9 +231,18 @@ const LETTER_KEY = /^r\d+$/;
 const isLetterKey = (key: string) => LETTER_KEY.test(key);
 
 function listNextKey(container: RecordsContainer, analysis: RecordsAnalysis): string | null {
-  if (!container.entries.some((e) => e.keys.some(isLetterKey))) return null;
-  const keys = analysis.entries.flatMap((e) => e.keys).filter(isLetterKey);
-  return `R${Math.max(0, ...keys.map((k) => Number(k.slice(1)))) + 1}`;
+  if (highestLetterKey(container) === null) return null;
+  // Every entry is in one of the containers, whose highest keys are kept with them.
+  return `R${Math.max(0, ...analysis.containers.map((c) => highestLetterKey(c) ?? 0)) + 1}`;
+}
+
+/** The highest number of a letter key ("R12") among the list's entries, or null when none carries one. */
+function highestLetterKey(container: RecordsContainer): number | null {
+  return memo(container, 'highestLetterKey', () => {
+    let highest: number | null = null;
+    for (const e of container.entries) for (const k of e.keys) if (isLetterKey(k)) highest = Math.max(highest ?? 0, Number(k.slice(1)));
+    return highest;
+  });
 }
 
 interface Numbering {
