@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChunkedParser, cutText, splitPoints } from '../../server/src/engine/chunks.js';
 import { changeBetween, LineIndex } from '../../server/src/engine/text.js';
+import { analyseTreating } from '../../server/src/analysis/treating.js';
 import { IncrementalLinter } from '../../server/src/engine/incremental.js';
 import { lint, type LintResult } from '../../server/src/engine/lint.js';
 import { parseMarkdown } from '../../server/src/engine/parse.js';
@@ -92,6 +93,18 @@ describe('incremental analysis', () => {
     expect(unlisted(linter.lint(corrected, options))).toBe(0);
     expect(unlisted(linter.lint(text, options))).toBe(1);
     expect(observable(linter.lint(corrected, options))).toEqual(observable(lint(corrected, options)));
+  });
+
+  it("reads a pronoun's opinion again when the sentences before it change in another block", () => {
+    // "She" refers back to the last person named up to four sentences before it.
+    const history = 'Dr. Maria Lopez, the PTP, saw her on 04/02/2024.\n\nShe recommended a lumbar fusion.';
+    const text = report({ ...COMPLETE_SECTIONS, 'History of Present Illness': history });
+    const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
+    const opinions = (result: LintResult) => analyseTreating(result.model).opinions.map((o) => [o.physician.display, o.sentence.text]);
+    expect(opinions(linter.lint(text, options))).toEqual([['Dr. Lopez', 'She recommended a lumbar fusion.']]);
+    const edited = text.replace('on 04/02/2024.', 'on 04/02/2024. It rained. The clinic was busy. The lot was full. The wait was long.');
+    expect(opinions(linter.lint(edited, options))).toEqual([]);
+    expect(opinions(linter.lint(text, options))).toEqual([['Dr. Lopez', 'She recommended a lumbar fusion.']]);
   });
 
   it('leaves the ranges of a result as they were when the next version is linted', () => {

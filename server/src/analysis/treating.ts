@@ -232,6 +232,9 @@ function infosOf(block: Block): SentenceInfo[] {
   return infos;
 }
 
+/** How many sentences back a pronoun's referent is looked for. */
+const PRONOUN_REACH = 4;
+
 /** The shared empty list a sentence starts with (frozen: a sentence with names gets a list of its own). */
 const NONE: never[] = Object.freeze([]) as never[];
 
@@ -280,6 +283,10 @@ class TreatingAnalyser {
   private fullNames: TreatingRun['fullNames'] = null;
   /** The infos of each heading's sentences, by where the heading starts. */
   private readonly headingInfos = new Map<number, SentenceInfo[]>();
+  /** For each info, how many infos up to it were analysed last time in the same order (see `readInfos`). */
+  private readonly steady: number[] = [];
+  /** Whether the registry is the last analysis's (see `unchangedRun`). */
+  private adopted = false;
 
   constructor(private readonly model: ReportModel, private readonly configured: readonly string[]) {}
 
@@ -294,11 +301,16 @@ class TreatingAnalyser {
     return { physicians, ...this.readOpinions(seeds) };
   }
 
-  /** Every sentence's info in order, its opinion cleared. */
+  /**
+   * Every sentence's info in order, and for each how many infos up to it were analysed last
+   * time and stood in the same order then (see `keepsOpinion`).
+   */
   private readInfos(): void {
     const { blocks } = this.model;
     // Whether a section's sentences are skipped, asked once per section rather than per block.
     const skippedIn = new Map<Section | null, boolean>();
+    let lastIndex = -1;
+    let steady = 0;
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b];
       let skipped = skippedIn.get(block.section);
@@ -307,14 +319,28 @@ class TreatingAnalyser {
       const infos = infosOf(block);
       for (let i = 0; i < infos.length; i++) {
         const info = infos[i];
+        // A sentence now in another kind of section is read as a new one.
+        if (info.skipped !== skipped) info.run = null;
+        steady = info.run === null ? 0 : steady > 0 && info.index === lastIndex + 1 ? steady + 1 : 1;
+        lastIndex = info.index;
+        this.steady.push(steady);
         info.index = this.infos.length;
         info.skipped = skipped;
-        info.opinionOf = undefined;
-        info.topic = null;
         this.infos.push(info);
       }
       if (block.type === 'heading') this.headingInfos.set(block.span.start, this.infos.slice(first));
     }
+  }
+
+  /**
+   * Whether the sentence's opinion is the one the last analysis found: the registry it was
+   * found by holds (`adopt`: the same headings, so the same sections), and the sentence and
+   * those its pronouns may refer back to were analysed then, in the same order. (The other
+   * sentences of its records entry were too: a list item is parsed as a whole, so its blocks
+   * are all new or all kept.)
+   */
+  private keepsOpinion(info: SentenceInfo): boolean {
+    return this.adopted && this.steady[info.index] > PRONOUN_REACH;
   }
 
   /**
@@ -332,7 +358,7 @@ class TreatingAnalyser {
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i];
       const { sentence } = info;
-      this.findOpinion(info);
+      if (!this.keepsOpinion(info)) this.findOpinion(info);
       info.run = run;
       if (sentence.block.type === 'heading') run.headings++;
       const { refs } = info;
@@ -398,6 +424,7 @@ class TreatingAnalyser {
 
   /** Takes the previous run's registry, and reads the names and references of the sentences new since then by it. */
   private adopt(previous: TreatingRun): void {
+    this.adopted = true;
     this.registry = previous.registry;
     this.fullNames = previous.fullNames;
     const withGiven = this.peopleWithGivenNames();
@@ -566,6 +593,8 @@ class TreatingAnalyser {
   // --- opinions --------------------------------------------------------------------------
 
   private findOpinion(info: SentenceInfo): void {
+    info.opinionOf = undefined;
+    info.topic = null;
     const block = info.sentence.block;
     if (block.type === 'heading' || info.skipped || info.facts.question) return;
     const agent = this.opinionAgent(info) ?? this.entryAuthor(info);
@@ -600,7 +629,7 @@ class TreatingAnalyser {
   private pronounReferent(info: SentenceInfo, offset: number): Physician | null {
     const here = info.refs.filter((r) => r.start < offset);
     if (here.length) return here[here.length - 1].physician;
-    for (let i = info.index - 1; i >= 0 && i >= info.index - 4; i--) {
+    for (let i = info.index - 1; i >= 0 && i >= info.index - PRONOUN_REACH; i--) {
       const prev = this.infos[i];
       if (prev.sentence.block.type === 'heading') return null;
       if (prev.refs.length) return prev.refs[prev.refs.length - 1].physician;
