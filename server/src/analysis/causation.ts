@@ -161,10 +161,12 @@ export function analyseCausation(model: ReportModel): CausationAnalysis {
     const referral = kinds.includes('referral');
     if (!referral && kinds.length && kinds.every((k) => NOT_OPINION.has(k))) continue;
     const diagnoses = kinds.includes('diagnoses');
-    block.sentences.forEach((sentence, i) => {
+    // A loop, not a callback: a closure over the block would make a context for every block.
+    for (let i = 0; i < block.sentences.length; i++) {
+      const sentence = block.sentences[i];
       const found = answerConclusion(model, block, i) ?? (referral ? null : readSentence(sentence, diagnoses));
       if (found) conclusions.push({ sentence, ...found, reasoning: { connector: null, evidence: null, section: null }, section: effectiveSection(block) });
-    });
+    }
   }
   for (const c of conclusions) c.reasoning = findReasoning(model, c, conclusions);
   const analysis = { conclusions };

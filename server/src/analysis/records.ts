@@ -361,6 +361,14 @@ function moveReading(reading: ItemReading, start: number): void {
   if (entry.numberSpan) moveSpan(entry.numberSpan, delta);
 }
 
+/**
+ * The group item that holds an item. A function of its own: a closure over the item's span in
+ * the per-item callback would make a context at every item, groups or not.
+ */
+function groupOf(parents: ListItem[], itemSpan: Span): ListItem | undefined {
+  return parents.find((p) => spanOf(p).start <= itemSpan.start && itemSpan.end <= spanOf(p).end);
+}
+
 function holdsList(item: ListItem): boolean {
   return item.children.some((c) => c.type === 'list');
 }
@@ -449,7 +457,7 @@ class EntryReader {
       if (parents.length && parents.includes(item)) return;
       const { list } = blocksOfItem[0].list!;
       const itemSpan = spanOf(item);
-      const group = parents.length ? parents.find((p) => spanOf(p).start <= itemSpan.start && itemSpan.end <= spanOf(p).end) : undefined;
+      const group = parents.length ? groupOf(parents, itemSpan) : undefined;
       const context = group ? items.get(group)?.[0]?.sentences[0]?.text ?? '' : '';
       const reading = this.readingOf(item, itemSpan.start, blocksOfItem, context, !!list.ordered);
       if (!reading.entry) return;

@@ -235,6 +235,11 @@ function infosOf(block: Block): SentenceInfo[] {
 /** How many sentences back a pronoun's referent is looked for. */
 const PRONOUN_REACH = 4;
 
+/** In a section whose sentences state no one's opinion (not a closure in `readInfos`' loop: see `holdsMarker`). */
+function inSkippedKind(block: Block): boolean {
+  return SKIPPED_KINDS.some((k) => inKind(block, k));
+}
+
 /** The shared empty list a sentence starts with (frozen: a sentence with names gets a list of its own). */
 const NONE: never[] = Object.freeze([]) as never[];
 
@@ -314,7 +319,7 @@ class TreatingAnalyser {
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b];
       let skipped = skippedIn.get(block.section);
-      if (skipped === undefined) skippedIn.set(block.section, (skipped = SKIPPED_KINDS.some((k) => inKind(block, k))));
+      if (skipped === undefined) skippedIn.set(block.section, (skipped = inSkippedKind(block)));
       const first = this.infos.length;
       const infos = infosOf(block);
       for (let i = 0; i < infos.length; i++) {
@@ -999,7 +1004,7 @@ class SentenceFacts {
 
   /** Role phrases that refer to a treating physician ("the PTP"), leaving out the examiner's own ("I am not her treating physician"). */
   get roleReferences(): readonly RegExpExecArray[] {
-    return (this.roleReferencesValue ??= matchAll(ROLE_REFERENCE, this.text).filter((m) => !negatedRole(this.text, m.index)));
+    return (this.roleReferencesValue ??= roleReferencesIn(this.text));
   }
 
   get pronouns(): readonly RegExpExecArray[] {
@@ -1018,7 +1023,7 @@ class SentenceFacts {
 
   /** A disagreement marker occurs outside quotations: most sentences hold none. */
   get markers(): boolean {
-    return (this.markersValue ??= ALL_MARKERS.some((re) => matchAll(re, this.masked).length > 0));
+    return (this.markersValue ??= holdsMarker(this.masked));
   }
 
   /** The examiner gives a judgment of their own (outside quotations) that is not agreement. */
@@ -1043,6 +1048,17 @@ class SentenceFacts {
     if (verdict === undefined) this.verdicts.set(key, (verdict = readVerdict(this.text, start, end, pronoun)));
     return verdict;
   }
+}
+
+// The getters above call these rather than hold arrow functions: a function that holds a
+// closure over its own variables makes their context at every call, even when the closure is
+// not made, and the getters are asked of every sentence at every lint.
+function holdsMarker(text: string): boolean {
+  return ALL_MARKERS.some((re) => matchAll(re, text).length > 0);
+}
+
+function roleReferencesIn(text: string): readonly RegExpExecArray[] {
+  return matchAll(ROLE_REFERENCE, text).filter((m) => !negatedRole(text, m.index));
 }
 
 function judgesIn(text: string): boolean {

@@ -237,9 +237,7 @@ class ModelBuilder {
         this.tableRows(node);
         return;
       case 'list':
-        node.children.forEach((item, index) => {
-          for (const child of item.children) this.visit(child, { list: node, item, index });
-        });
+        this.visitList(node);
         return;
       case 'blockquote':
       case 'footnoteDefinition':
@@ -247,6 +245,15 @@ class ModelBuilder {
         return;
       default:
         return; // code, thematic breaks, definitions: not prose
+    }
+  }
+
+  // Not a closure in `visit`: one over its node would make a context at every node visited.
+  private visitList(list: List): void {
+    for (let index = 0; index < list.children.length; index++) {
+      const item = list.children[index];
+      const context: ListContext = { list, item, index };
+      for (const child of item.children) this.visit(child, context);
     }
   }
 
