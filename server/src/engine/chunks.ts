@@ -2,7 +2,7 @@ import type { List, Nodes, Root, RootContent } from 'mdast';
 import { ownCopy } from './memo.js';
 import { parseMarkdown } from './parse.js';
 import { parsePlainMarkdown } from './plain-markdown.js';
-import { changeBetween, endsLine, firstIndex, matchesAt } from './text.js';
+import { changeBetween, endsLine, firstIndex, matchesAt, type TextChange } from './text.js';
 
 /**
  * Markdown parsed in chunks: the text is cut at block boundaries where Markdown carries no
@@ -23,6 +23,9 @@ export class ChunkedParser {
   /** The last text cut: the next one is cut where it differs from it only (a lint reads each text twice, too). */
   private lastCut: CutText | null = null;
 
+  /** Where the chunks of the last complete reading stood in its text (see `placedChunk`). */
+  private placement: Placement | null = null;
+
   /** `sizes` for tests: small chunks put every cut to work. */
   constructor(private readonly sizes: ChunkSizes = DEFAULT_SIZES) {}
 
@@ -37,12 +40,17 @@ export class ChunkedParser {
     const next = new Map<string, ParsedChunk[]>();
     const children: RootContent[] = [];
     const cuts = this.cutsOf(text);
+    const { placement } = this;
+    const change = placement && placement.text !== text ? changeBetween(placement.text, text) : null;
+    const takeAt = (start: number, end: number) =>
+      (placement && placedChunk(placement, change, start, end, previous)) ?? take(previous, text.slice(start, end));
+    const placed: Placement = { text, chunks: [], offsets: [] };
     /** Lists this reading put together from chunks: new nodes, so the cached chunks stay as parsed. */
     const joined = new Set<List>();
     let line = 1;
     let complete = true;
     let i = 0;
-    let chunk = take(previous, text.slice(0, cuts[0].at));
+    let chunk = takeAt(0, cuts[0].at);
     /** How the chunk goes on from the one before it: as a new block, or as more items of its last list. */
     let continues = false;
     let start = 0;
@@ -54,10 +62,10 @@ export class ChunkedParser {
         if (!endsClosed(chunk)) {
           // A fence or HTML block open at the end of the chunk runs on: read the rest as one chunk.
           end = text.length;
-          chunk = take(previous, text.slice(start));
+          chunk = takeAt(start, text.length);
           break;
         }
-        const following = take(previous, text.slice(end, cuts[i + 1].at));
+        const following = takeAt(end, cuts[i + 1].at);
         const relation = relate(chunk, following, cuts[i].listItem);
         if (relation !== 'join') {
           after = { chunk: following, continues: relation === 'continue' };
@@ -68,13 +76,16 @@ export class ChunkedParser {
         i = Math.min(i + joins, cuts.length - 1);
         joins *= 2;
         end = cuts[i].at;
-        chunk = take(previous, text.slice(start, end));
+        chunk = takeAt(start, end);
       }
       if (chunk.definitions && cuts.length > 1) {
         this.chunks = new Map();
+        this.placement = null;
         return parseMarkdown(text);
       }
       place(chunk, start, line);
+      placed.chunks.push(chunk);
+      placed.offsets.push(start);
       next.set(chunk.text, [...(next.get(chunk.text) ?? []), chunk]);
       const nodes = chunk.root.children;
       const last = children.at(-1);
@@ -99,6 +110,7 @@ export class ChunkedParser {
     }
     // Keep what the text still holds (and, after a detection-only reading, the rest for later).
     this.chunks = complete ? next : mergeChunks(next, previous);
+    if (complete) this.placement = placed;
     return rootOf(text, children, start, line);
   }
 }
@@ -338,6 +350,37 @@ function appendItems(text: string, list: List, more: List): void {
   list.children.push(...more.children);
   list.spread = !!(list.spread || more.spread || /\n[ \t]*\r?\n/.test(text.slice(lastEnd, firstStart)));
   if (list.position && more.position) list.position.end = { ...more.position.end };
+}
+
+/** The chunks of a complete reading in order, and the offsets they stood at in its text. */
+interface Placement {
+  text: string;
+  chunks: ParsedChunk[];
+  offsets: number[];
+}
+
+/**
+ * The chunk of the last complete reading that stood where the text from `start` to `end` now
+ * stands, when the text between is unchanged since (it then holds the same text, and the chunk's
+ * parse is that text's), taken from `pool`; else null. Found by position, as most chunks are
+ * after an edit, a long report's chunk texts are not hashed to be looked up.
+ */
+function placedChunk(placement: Placement, change: TextChange | null, start: number, end: number, pool: Map<string, ParsedChunk[]>): ParsedChunk | null {
+  let old = start;
+  if (change && end > change.start) {
+    if (start < change.newEnd) return null;
+    old = start - (change.newEnd - change.oldEnd);
+  }
+  const { chunks, offsets } = placement;
+  const i = firstIndex(offsets.length, (k) => offsets[k] >= old);
+  const chunk = chunks[i];
+  if (!chunk || offsets[i] !== old || chunk.text.length !== end - start) return null;
+  // Still in the pool: a chunk serves once per reading. Its text is its own string, hashed once.
+  const same = pool.get(chunk.text);
+  const at = same ? same.indexOf(chunk) : -1;
+  if (at < 0) return null;
+  same!.splice(at, 1);
+  return chunk;
 }
 
 /** The chunk's parse from the previous reading, or a fresh one (read directly where it is plain Markdown). */
