@@ -201,6 +201,8 @@ interface SentenceInfo {
   opinionOf?: Physician;
   topic: OpinionTopic | null;
   readonly voiced: boolean;
+  /** It holds a disagreement marker or a judgment of the examiner's own (kept here: asked of every sentence at every lint). */
+  readonly mayDisagree: boolean;
   /** The analysis that last read the sentence; null for a sentence new in this version. */
   run: TreatingRun | null;
 }
@@ -225,7 +227,8 @@ function infosOf(block: Block): SentenceInfo[] {
     infos = block.sentences.map((sentence) => {
       const facts = sentenceFacts(sentence.text);
       // Every field set here, so all infos share one shape.
-      return { sentence, facts, index: 0, skipped: false, names: NONE, refs: NONE, opinionOf: undefined, topic: null, voiced: facts.voiced, run: null };
+      const mayDisagree = facts.markers || facts.judges;
+      return { sentence, facts, index: 0, skipped: false, names: NONE, refs: NONE, opinionOf: undefined, topic: null, voiced: facts.voiced, mayDisagree, run: null };
     });
     infosOfBlock.set(block, infos);
   }
@@ -292,6 +295,9 @@ class TreatingAnalyser {
   private readonly steady: number[] = [];
   /** Whether the registry is the last analysis's (see `unchangedRun`). */
   private adopted = false;
+  /** How many sentences are headings, and whether one of them is new (see `unchangedRun`). */
+  private headings = 0;
+  private newHeading = false;
 
   constructor(private readonly model: ReportModel, private readonly configured: readonly string[]) {}
 
@@ -333,7 +339,11 @@ class TreatingAnalyser {
         info.skipped = skipped;
         this.infos.push(info);
       }
-      if (block.type === 'heading') this.headingInfos.set(block.span.start, this.infos.slice(first));
+      if (block.type === 'heading') {
+        this.headingInfos.set(block.span.start, this.infos.slice(first));
+        this.headings += infos.length;
+        if (infos.some((info) => info.run === null)) this.newHeading = true;
+      }
     }
   }
 
@@ -355,7 +365,7 @@ class TreatingAnalyser {
    * the sentences as analysed by this run, for the next lint to reuse.
    */
   private readOpinions(seeds: string): Omit<TreatingAnalysis, 'physicians'> {
-    const run: TreatingRun = { registry: this.registry, seeds, relevant: [], headings: 0, fullNames: this.fullNames };
+    const run: TreatingRun = { registry: this.registry, seeds, relevant: [], headings: this.headings, fullNames: this.fullNames };
     const mentions: Mention[] = [];
     const opinions: TreatingOpinion[] = [];
     const disagreements: TreatingDisagreement[] = [];
@@ -365,7 +375,6 @@ class TreatingAnalyser {
       const { sentence } = info;
       if (!this.keepsOpinion(info)) this.findOpinion(info);
       info.run = run;
-      if (sentence.block.type === 'heading') run.headings++;
       const { refs } = info;
       if (info.names.length || refs.length) run.relevant.push(sentence.text);
       // By index: most sentences have no references, and an iterator for each is garbage.
@@ -412,19 +421,15 @@ class TreatingAnalyser {
    */
   private unchangedRun(seeds: string): TreatingRun | null {
     const previous = this.infos.find((info) => info.run)?.run;
-    if (!previous || previous.seeds !== seeds) return null;
+    if (!previous || previous.seeds !== seeds || this.newHeading || this.headings !== previous.headings) return null;
     let relevant = 0;
-    let headings = 0;
     for (let i = 0; i < this.infos.length; i++) {
       const info = this.infos[i];
-      const heading = info.sentence.block.type === 'heading';
       if (info.run && info.run !== previous) return null;
-      if (!info.run && heading) return null;
-      if (heading) headings++;
       const holds = info.run ? info.names.length > 0 || info.refs.length > 0 : mayHoldPeople(info, previous);
       if (holds && previous.relevant[relevant++] !== info.sentence.text) return null;
     }
-    return relevant === previous.relevant.length && headings === previous.headings ? previous : null;
+    return relevant === previous.relevant.length ? previous : null;
   }
 
   /** Takes the previous run's registry, and reads the names and references of the sentences new since then by it. */
@@ -685,10 +690,10 @@ class TreatingAnalyser {
 
   /** The disagreement the sentence states with a treating physician, if it states one. */
   private disagreementIn(info: SentenceInfo): TreatingDisagreement | null {
+    // Most sentences hold neither a marker nor a judgment: asked first.
+    if (!info.mayDisagree) return null;
     const { facts } = info;
     const block = info.sentence.block;
-    // Most sentences hold neither a marker nor a judgment: asked first, as both are kept with the words.
-    if (!facts.markers && !facts.judges) return null;
     if (block.type === 'heading' || info.skipped || facts.question || inKind(block, 'records')) return null;
     const explicit = this.explicitTarget(info);
     const target = explicit ?? this.implicitTarget(info);
