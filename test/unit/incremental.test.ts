@@ -107,6 +107,25 @@ describe('incremental analysis', () => {
     expect(opinions(linter.lint(text, options))).toEqual([['Dr. Lopez', 'She recommended a lumbar fusion.']]);
   });
 
+  it('keeps or settles again who the physicians are as an edit to a sentence naming one says', () => {
+    const history = 'Dr. Maria Lopez, the PTP, saw her on 04/02/2024. She recommended a lumbar fusion.';
+    const text = report({ ...COMPLETE_SECTIONS, 'History of Present Illness': history, Discussion: 'I disagree with Dr. Lopez.' });
+    const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
+    const treating = (result: LintResult) => {
+      const analysis = analyseTreating(result.model);
+      return { physicians: analysis.physicians.map((p) => p.display), opinions: analysis.opinions.map((o) => o.physician.display) };
+    };
+    expect(treating(linter.lint(text, options))).toEqual({ physicians: ['Dr. Lopez'], opinions: ['Dr. Lopez'] });
+    // The same name and role in other words: the registry holds.
+    const reworded = text.replace('saw her on', 'saw her again on');
+    expect(treating(linter.lint(reworded, options))).toEqual({ physicians: ['Dr. Lopez'], opinions: ['Dr. Lopez'] });
+    expect(observable(linter.lint(reworded, options))).toEqual(observable(lint(reworded, options)));
+    // Another role: she is no longer a treating physician.
+    const examiner = reworded.replace('the PTP', 'the defense IME');
+    expect(treating(linter.lint(examiner, options))).toEqual({ physicians: [], opinions: [] });
+    expect(observable(linter.lint(examiner, options))).toEqual(observable(lint(examiner, options)));
+  });
+
   it('leaves the ranges of a result as they were when the next version is linted', () => {
     const text = report({ ...COMPLETE_SECTIONS, Discussion: 'Dr. Alan Smith, the PTP, opined that she cannot work. I disagree with Dr. Smith.' });
     const linter = new IncrementalLinter({ min: 0, oneIn: 1 });

@@ -235,6 +235,40 @@ function infosOf(block: Block): SentenceInfo[] {
   return infos;
 }
 
+/** "her treating physician, Dr. Lopez": a name right after a role phrase is the reference already. */
+function namedRightAfter(names: readonly { start: number }[], end: number): boolean {
+  return names.some((n) => n.start >= end && n.start - end <= 3);
+}
+
+/**
+ * Whether a sentence new since `previous` settles the registry as the text it stands in place
+ * of did: both give the same `peopleSignature`. Not in a Treating Physicians list, where the
+ * words after a name give its holder roles too (an edit does not take a sentence from one
+ * section to another without a heading changing, which `unchangedRun` has ruled out).
+ */
+function settlesAlike(before: string | undefined, info: SentenceInfo, previous: TreatingRun): boolean {
+  if (before === undefined || info.run !== null) return false;
+  const block = info.sentence.block;
+  if (inKind(block, 'treating') && !inKind(block, 'records')) return false;
+  return peopleSignature(before, previous.fullNames) === peopleSignature(info.sentence.text, previous.fullNames);
+}
+
+/**
+ * What settling the registry reads from a sentence: its names in order (with the full names of
+ * people the run knows), the role signs they get, and the role phrases that refer to someone.
+ */
+function peopleSignature(text: string, fullNames: TreatingRun['fullNames']): string {
+  const facts = sentenceFacts(text);
+  const hits = fullNames?.(text) ?? NONE;
+  const names = [
+    ...facts.names.map((n) => ({ start: n.start, end: n.end, who: n.name as PersonName | number })),
+    ...hits.map((h) => ({ start: h.start, end: h.end, who: h.person as PersonName | number })),
+  ].sort((a, b) => a.start - b.start);
+  const signs = hits.length ? readRoleSigns(text, names) : facts.roleSigns;
+  const phrases = facts.roleReferences.filter((m) => !namedRightAfter(names, m.index + m[0].length)).map((m) => m[0]);
+  return JSON.stringify([facts.names.map((n) => n.name), names.map((n) => n.who), signs, phrases]);
+}
+
 /** How many sentences back a pronoun's referent is looked for. */
 const PRONOUN_REACH = 4;
 
@@ -415,9 +449,10 @@ class TreatingAnalyser {
    * The run that last analysed this document's sentences, when its registry still holds: the
    * seeds are the same, no heading came or went, and the sentences that hold a name or a
    * reference have the same texts in the same order (an edit elsewhere in their chunk gives
-   * them new sentence objects, not new words). The registry is settled from exactly those
-   * sentences, in order, so it comes out the same; the kept names and references of every
-   * other sentence stand too.
+   * them new sentence objects, not new words), or a new text that settles the registry alike
+   * (an edit inside a records entry that names its author). The registry is settled from
+   * exactly those sentences, in order, so it comes out the same; the kept names and references
+   * of every other sentence stand too.
    */
   private unchangedRun(seeds: string): TreatingRun | null {
     const previous = this.infos.find((info) => info.run)?.run;
@@ -427,7 +462,9 @@ class TreatingAnalyser {
       const info = this.infos[i];
       if (info.run && info.run !== previous) return null;
       const holds = info.run ? info.names.length > 0 || info.refs.length > 0 : mayHoldPeople(info, previous);
-      if (holds && previous.relevant[relevant++] !== info.sentence.text) return null;
+      if (!holds) continue;
+      const before = previous.relevant[relevant++];
+      if (before !== info.sentence.text && !settlesAlike(before, info, previous)) return null;
     }
     return relevant === previous.relevant.length ? previous : null;
   }
@@ -562,8 +599,7 @@ class TreatingAnalyser {
     for (const m of roles) {
       const start = m.index;
       const end = m.index + m[0].length;
-      // "her treating physician, Dr. Lopez": the name is the reference already.
-      if (info.names.some((n) => n.start >= end && n.start - end <= 3)) continue;
+      if (namedRightAfter(info.names, end)) continue;
       for (const physician of this.resolveRole(m[0])) refs.push({ physician, start, end, via: 'role' });
     }
     info.refs = refs.sort((a, b) => a.start - b.start);
