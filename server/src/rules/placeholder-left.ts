@@ -1,7 +1,27 @@
+import type { Block } from '../engine/model.js';
 import { placeholderPattern } from '../engine/templates.js';
+import { allMatches } from '../engine/text.js';
 import type { Finding, Rule } from './types.js';
 
 const PLACEHOLDER = placeholderPattern('g');
+
+/**
+ * Each block's placeholders, at offsets in its text, kept with the block: later lints share the
+ * blocks of unchanged chunks, and reading every block's text again was a pass over the report.
+ */
+const placeholdersOf = new WeakMap<Block, readonly RegExpExecArray[]>();
+
+/** The shared answer for the blocks that hold none, which are most. */
+const NONE: readonly RegExpExecArray[] = Object.freeze([]);
+
+function placeholdersIn(block: Block): readonly RegExpExecArray[] {
+  let found = placeholdersOf.get(block);
+  if (!found) {
+    const matches = allMatches(PLACEHOLDER, block.text);
+    placeholdersOf.set(block, (found = matches.length ? matches : NONE));
+  }
+  return found;
+}
 
 export const placeholderLeft: Rule = {
   meta: {
@@ -16,9 +36,9 @@ export const placeholderLeft: Rule = {
     const findings: Finding[] = [];
     // Code spans and HTML comments are already blanked in block text, so examples in code are not flagged.
     for (const block of model.blocks) {
-      PLACEHOLDER.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = PLACEHOLDER.exec(block.text))) {
+      const found = placeholdersIn(block);
+      for (let i = 0; i < found.length; i++) {
+        const m = found[i];
         const start = block.span.start + m.index;
         findings.push({
           ruleId: 'placeholder-left',
