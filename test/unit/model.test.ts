@@ -21,7 +21,7 @@ describe('section kinds', () => {
     ['Disclosure and Attestation', ['attestation']],
     ['Objective Findings', ['examination']],
   ])('%s -> %j', (heading, kinds) => {
-    expect(classifier.classify(heading).sort()).toEqual([...kinds].sort());
+    expect([...classifier.classify(heading)].sort()).toEqual([...kinds].sort());
   });
 
   it('leaves ordinary headings without a kind', () => {

@@ -505,7 +505,7 @@ function effectiveSection(block: Block): Section | null {
   return block.section;
 }
 
-function effectiveKinds(block: Block): SectionKind[] {
+function effectiveKinds(block: Block): readonly SectionKind[] {
   return effectiveSection(block)?.kinds ?? [];
 }
 

@@ -16,7 +16,7 @@ export interface Heading {
 
 export interface Section {
   heading: Heading;
-  kinds: SectionKind[];
+  kinds: readonly SectionKind[];
   /** From the heading's line to the next heading line of the same or a higher level. */
   span: Span;
   parent: Section | null;

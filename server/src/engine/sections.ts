@@ -1,3 +1,5 @@
+import { TextMemo } from './memo.js';
+
 /** Section kinds and the headings that name them (RULES.md "Section kinds"). */
 export const SECTION_KINDS = [
   'identification', 'referral', 'history', 'past-history', 'records', 'treating', 'examination',
@@ -102,8 +104,15 @@ export class SectionClassifier {
     this.lookup.set(key, kinds);
   }
 
-  /** Kinds named by a heading: the whole heading, or each part of "X and Y", "X / Y", "X, Y". */
-  classify(heading: string): SectionKind[] {
+  /** Headings read before: a lint reads every heading of the report, and an edit changes few. */
+  private readonly classified = new TextMemo<readonly SectionKind[]>(10_000, 1_000);
+
+  /** Kinds named by a heading: the whole heading, or each part of "X and Y", "X / Y", "X, Y". Shared: not to be changed. */
+  classify(heading: string): readonly SectionKind[] {
+    return this.classified.get(heading, (h) => this.readKinds(h));
+  }
+
+  private readKinds(heading: string): SectionKind[] {
     const whole = this.lookup.get(normalizeHeading(heading));
     if (whole) return [...whole];
     const kinds = new Set<SectionKind>();
