@@ -86,7 +86,7 @@ export class ChunkedParser {
       place(chunk, start, line);
       placed.chunks.push(chunk);
       placed.offsets.push(start);
-      next.set(chunk.text, [...(next.get(chunk.text) ?? []), chunk]);
+      keep(next, chunk.text, [chunk]);
       const nodes = chunk.root.children;
       const last = children.at(-1);
       if (continues && last?.type === 'list' && nodes[0]?.type === 'list') {
@@ -102,7 +102,7 @@ export class ChunkedParser {
       // The title decides; a "[x]" in it could still read differently once later definitions are seen.
       if (untilTitle && nodes.some((n) => n.type === 'heading') && !chunk.text.includes('[')) {
         complete = false;
-        next.set(after.chunk.text, [...(next.get(after.chunk.text) ?? []), after.chunk]);
+        keep(next, after.chunk.text, [after.chunk]);
         break;
       }
       i++;
@@ -394,8 +394,17 @@ function take(previous: Map<string, ParsedChunk[]>, text: string): ParsedChunk {
   return { text: own, root, offset: 0, line: 1, lineBreaks: countLineBreaks(text), definitions: hasDefinitions(root) };
 }
 
+/** Adds `chunks` to those kept under their text. */
+function keep(map: Map<string, ParsedChunk[]>, text: string, chunks: ParsedChunk[]): void {
+  const same = map.get(text);
+  if (same) same.push(...chunks);
+  else map.set(text, chunks);
+}
+
 function mergeChunks(next: Map<string, ParsedChunk[]>, rest: Map<string, ParsedChunk[]>): Map<string, ParsedChunk[]> {
-  for (const [text, chunks] of rest) if (chunks.length) next.set(text, [...(next.get(text) ?? []), ...chunks]);
+  rest.forEach((chunks, text) => {
+    if (chunks.length) keep(next, text, chunks);
+  });
   return next;
 }
 
