@@ -365,7 +365,11 @@ class TreatingAnalyser {
       for (let i = 0; i < infos.length; i++) {
         const info = infos[i];
         // A sentence now in another kind of section is read as a new one.
-        if (info.skipped !== skipped) info.run = null;
+        if (info.skipped !== skipped) {
+          info.run = null;
+          info.names = NONE;
+          info.refs = NONE;
+        }
         steady = info.run === null ? 0 : steady > 0 && info.index === lastIndex + 1 ? steady + 1 : 1;
         lastIndex = info.index;
         this.steady.push(steady);
@@ -1092,8 +1096,8 @@ class SentenceFacts {
 }
 
 // The getters above call these rather than hold arrow functions: a function that holds a
-// closure over its own variables makes their context at every call, even when the closure is
-// not made, and the getters are asked of every sentence at every lint.
+// closure over its own variables makes their context at every call, even a call that answers
+// from memory without making the closure.
 function holdsMarker(text: string): boolean {
   return ALL_MARKERS.some((re) => matchAll(re, text).length > 0);
 }

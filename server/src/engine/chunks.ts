@@ -362,8 +362,8 @@ interface Placement {
 /**
  * The chunk of the last complete reading that stood where the text from `start` to `end` now
  * stands, when the text between is unchanged since (it then holds the same text, and the chunk's
- * parse is that text's), taken from `pool`; else null. Found by position, as most chunks are
- * after an edit, a long report's chunk texts are not hashed to be looked up.
+ * parse is that text's), taken from `pool`; else null. Most chunks are found so after an edit,
+ * so a long report's chunk texts are not hashed to be looked up.
  */
 function placedChunk(placement: Placement, change: TextChange | null, start: number, end: number, pool: Map<string, ParsedChunk[]>): ParsedChunk | null {
   let old = start;
