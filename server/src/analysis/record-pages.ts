@@ -71,6 +71,12 @@ function itemPagesOf(item: ListItem, blocks: Block[]): number | null | typeof TO
   return pages;
 }
 
+/** A leaf item's page count as an entry states it: null for none, and for a line that states the list's total. */
+export function pagesOfItem(item: ListItem, blocks: Block[]): number | null {
+  const pages = itemPagesOf(item, blocks);
+  return pages === TOTAL ? null : pages;
+}
+
 /** Sum of the page counts a piece of text states, or null when it states none (items keep theirs above). */
 function countPages(text: string): number | null {
   let total: number | null = null;

@@ -4,7 +4,7 @@ import { type Block, type ReportModel, type Section, type Sentence, blocksWithin
 import { allMatches, firstStartingAt, moveSpan, type Span, SpanSet, spansOverlap } from '../engine/text.js';
 import { type FoundDate, datesOverlap, dayNumber, findDates } from './dates.js';
 import { type PersonName, findNames, sameName } from './names.js';
-import { analyseRecordPages } from './record-pages.js';
+import { analyseRecordPages, pagesOfItem } from './record-pages.js';
 import { itemBlocks, type RecordsSection, recordsSections } from './records-sections.js';
 
 /**
@@ -402,14 +402,13 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 class EntryReader {
   readonly containers: RecordsContainer[] = [];
   readonly entries: RecordEntry[] = [];
-  /** Page counts by the offset their entry starts at. */
-  private readonly pages = new Map<number, number | null>();
+  /** Page counts by the offset their entry starts at, for entries other than list items; made when first asked. */
+  private pagesByStart: Map<number, number | null> | null = null;
 
   /** `[^r12]: ...` definitions: entries wherever they sit. */
   private readonly footnotes: { node: Nodes & { identifier: string }; span: Span }[] = [];
 
   constructor(private readonly model: ReportModel) {
-    for (const { span, pages } of analyseRecordPages(model).entries) if (!this.pages.has(span.start)) this.pages.set(span.start, pages);
     // Definitions are blocks: only containers of blocks can hold one, so prose is not walked; none without their "[^".
     const visit = (node: Nodes) => {
       if (node.type === 'footnoteDefinition' && /^r\d+$/i.test(node.identifier)) this.footnotes.push({ node, span: spanOf(node) });
@@ -452,18 +451,23 @@ class EntryReader {
     for (const [table, rows] of tables) this.readTable(table, rows);
     /** Each list's entries, in the order of its first item. */
     const lists = new Map<List, RecordEntry[]>();
+    // A list's items stand together: its entries are looked up only when the list changes.
+    let lastList: List | null = null;
+    let lastEntries: RecordEntry[] = [];
     // forEach: a Map's for-of makes an array per item, and a records list has thousands.
     items.forEach((blocksOfItem, item) => {
       if (parents.length && parents.includes(item)) return;
       const { list } = blocksOfItem[0].list!;
-      const itemSpan = spanOf(item);
-      const group = parents.length ? groupOf(parents, itemSpan) : undefined;
+      const group = parents.length ? groupOf(parents, spanOf(item)) : undefined;
       const context = group ? items.get(group)?.[0]?.sentences[0]?.text ?? '' : '';
-      const reading = this.readingOf(item, itemSpan.start, blocksOfItem, context, !!list.ordered);
+      const reading = this.readingOf(item, item.position?.start.offset ?? 0, blocksOfItem, context, !!list.ordered);
       if (!reading.entry) return;
-      let entries = lists.get(list);
-      if (!entries) lists.set(list, (entries = []));
-      entries.push(this.itemEntry(reading.entry, reading, blocksOfItem, itemSpan));
+      if (list !== lastList) {
+        lastList = list;
+        lastEntries = lists.get(list) ?? [];
+        lists.set(list, lastEntries);
+      }
+      lastEntries.push(this.itemEntry(reading.entry, reading, item, blocksOfItem));
     });
     lists.forEach((entries, list) => this.containers.push(listContainer(list, entries)));
     if (!tables.size && !items.size) this.readParagraphs(loose);
@@ -474,18 +478,21 @@ class EntryReader {
    * placed where the item is now (entries are valid until the next lint, as the model is), else
    * a new one. `listContainer` gives it its container.
    */
-  private itemEntry(entry: ItemEntry, reading: ItemReading, blocks: Block[], itemSpan: Span): RecordEntry {
+  private itemEntry(entry: ItemEntry, reading: ItemReading, item: ListItem, blocks: Block[]): RecordEntry {
     const span = blocks[0].span;
-    const pages = this.pages.get(span.start) ?? null;
+    const pages = pagesOfItem(item, blocks);
+    const { start, end } = spanOf(item);
     let made = reading.made;
     if (made) {
+      // In place, as the model's spans are moved: what it keeps is the last lint's until this one.
       made.span = span;
-      made.itemSpan = itemSpan;
-      made.blocks = blocks;
+      made.itemSpan.start = start;
+      made.itemSpan.end = end;
+      if (!sameItems(made.blocks, blocks)) made.blocks = blocks;
       made.pages = pages;
     } else {
       const { head, dates, providers, families, keys, number, numberSpan } = entry;
-      made = reading.made = { span, itemSpan, blocks, head, dates, providers, families, keys, number, numberSpan, pages, container: NO_CONTAINER };
+      made = reading.made = { span, itemSpan: { start, end }, blocks, head, dates, providers, families, keys, number, numberSpan, pages, container: NO_CONTAINER };
     }
     this.entries.push(made);
     return made;
@@ -586,11 +593,20 @@ class EntryReader {
     if (container.entries.length) this.containers.push(container);
   }
 
+  /** The page count of the entry (a table row) that starts at `start`, as the page-count analysis read it. */
+  private pagesAt(start: number): number | null {
+    if (!this.pagesByStart) {
+      const byStart = (this.pagesByStart = new Map());
+      for (const { span, pages } of analyseRecordPages(this.model).entries) if (!byStart.has(span.start)) byStart.set(span.start, pages);
+    }
+    return this.pagesByStart.get(start) ?? null;
+  }
+
   private makeEntry(container: RecordsContainer, blocks: Block[], span: Span, facts: EntryFacts): RecordEntry {
     // Every entry gets the same shape as a list item's, numbered or not (a table row's number is set after).
     const entry: RecordEntry = {
       span, itemSpan: span, blocks, head: facts.head, dates: facts.dates, providers: facts.providers, families: facts.families,
-      keys: [], number: undefined, numberSpan: undefined, pages: this.pages.get(span.start) ?? null, container,
+      keys: [], number: undefined, numberSpan: undefined, pages: this.pagesAt(span.start), container,
     };
     this.entries.push(entry);
     return entry;
