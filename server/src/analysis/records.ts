@@ -409,6 +409,8 @@ class EntryReader {
   private readonly footnotes: { node: Nodes & { identifier: string }; span: Span }[] = [];
 
   constructor(private readonly model: ReportModel) {
+    // Read first: it keeps each item's page count with the item, from all the item's blocks (`pagesOfItem`).
+    analyseRecordPages(model);
     // Definitions are blocks: only containers of blocks can hold one, so prose is not walked; none without their "[^".
     const visit = (node: Nodes) => {
       if (node.type === 'footnoteDefinition' && /^r\d+$/i.test(node.identifier)) this.footnotes.push({ node, span: spanOf(node) });
