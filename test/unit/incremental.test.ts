@@ -58,6 +58,25 @@ describe('incremental analysis', () => {
     }), { numRuns });
   }, PROPERTY_TIMEOUT_MS);
 
+  it('reads a long table in chunks of rows, and after an edit only the edited rows again', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `| ${i + 1} | 0${1 + (i % 9)}/1${i % 10}/2023 | Clinic note ${i + 1} |`);
+    const text = ['# Report', '', '| # | Date | Record |', '|:--|---|---|', ...rows, '', 'After.'].join('\n');
+    // Cuts chosen by content, as by default (the lines' hashes), so those after the edit fall where they fell before.
+    const parser = new ChunkedParser({ min: 200, oneIn: 4 });
+    const before = parser.parse(text);
+    expect(before).toEqual(parseMarkdown(text));
+    const edited = text.replace('Clinic note 150 |', 'Clinic note 150, revised |');
+    const after = parser.parse(edited);
+    expect(after).toEqual(parseMarkdown(edited));
+    const table = (root: typeof before) => root.children.find((n) => n.type === 'table')!;
+    const [oldRows, newRows] = [table(before), table(after)].map((t) => (t.type === 'table' ? t.children : []));
+    expect(newRows).toHaveLength(301);
+    // Rows far from the edit are the same nodes, moved; the edited row is read again.
+    expect(newRows[10]).toBe(oldRows[10]);
+    expect(newRows[290]).toBe(oldRows[290]);
+    expect(newRows[150]).not.toBe(oldRows[150]);
+  });
+
   it('reuses the parse of the blocks an edit did not touch', () => {
     const text = report(COMPLETE_SECTIONS);
     const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
@@ -138,11 +157,13 @@ describe('incremental analysis', () => {
   });
 
   it('reads a text cut into chunks as Markdown reads it whole', () => {
-    // Lines where reading list items apart could go wrong: other markers, lazy lines, loose items, fences, quotes.
+    // Lines where reading list items or table rows apart could go wrong: other markers, lazy lines, loose items, fences, quotes.
     const lines = fc.constantFrom(
       '1. Record one', '2. Record two', '10) Record ten', '2) Other delimiter', '- Bullet', '* Star', '+ Plus', '-', '1.',
       '   continued', '  - nested', 'lazy text', '', '', '---', '* * *', '> quote', '```', '    code', '| a | b |', '|---|---|',
       '# Heading', 'Paragraph.', '<!--', '-->', '  ```', '- [ ] task', '01. Zero-padded', '1) One', '  2. Indented',
+      // Tables, cut between rows: rows of other widths, without outer pipes, escaped pipes, a lone pipe.
+      '| c | d |', '| e |', '|:--|--:|', 'f | g', '| h \\| i |', '|', '  | j | k |', '| `l|m` | n |', '| o | p | q |',
     );
     const document = fc.oneof(fc.array(lines, { maxLength: 30 }).map((ls) => ls.join('\n')), reportLike);
     // Chunks of any size, down to one per split point.
@@ -159,7 +180,7 @@ describe('incremental analysis', () => {
   }, PROPERTY_TIMEOUT_MS);
 
   it('cuts an edited text where it cuts the same text read afresh', () => {
-    const lines = fc.constantFrom('1. Record one', '- Bullet', '', '', 'Paragraph.', '---', '# Heading', '  continued', 'x', '2) Two');
+    const lines = fc.constantFrom('1. Record one', '- Bullet', '', '', 'Paragraph.', '---', '# Heading', '  continued', 'x', '2) Two', '| a | b |', '|---|---|', '| c |');
     const document = fc.oneof(fc.array(lines, { maxLength: 40 }).map((ls) => ls.join('\n')), reportLike);
     const sizes = fc.record({ min: fc.nat({ max: 60 }), oneIn: fc.integer({ min: 1, max: 3 }) });
     fc.assert(fc.property(document, sizes, fc.array(edit, { maxLength: 5 }), (start, chunkSizes, edits) => {

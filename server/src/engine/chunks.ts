@@ -1,4 +1,4 @@
-import type { List, Nodes, Root, RootContent } from 'mdast';
+import type { List, Nodes, Root, RootContent, Table } from 'mdast';
 import { ownCopy } from './memo.js';
 import { parseMarkdown } from './parse.js';
 import { parsePlainMarkdown } from './plain-markdown.js';
@@ -6,7 +6,8 @@ import { changeBetween, endsLine, firstIndex, matchesAt, type TextChange } from 
 
 /**
  * Markdown parsed in chunks: the text is cut at block boundaries where Markdown carries no
- * state from one block to the next (or only a list's, which `relate` checks), each chunk is
+ * state from one block to the next (or only a list's or a table's, which `relate` checks: a
+ * chunk of table rows is read after the head of the table it goes on with), each chunk is
  * parsed on its own, and the trees are put together into what parsing the whole text gives
  * (a property test holds this). Parsing a long report in chunks is faster than at once, and
  * the parser keeps each chunk's mdast, keyed by its text, so after an edit only the chunks
@@ -42,15 +43,16 @@ export class ChunkedParser {
     const cuts = this.cutsOf(text);
     const { placement } = this;
     const change = placement && placement.text !== text ? changeBetween(placement.text, text) : null;
-    const takeAt = (start: number, end: number) =>
-      (placement && placedChunk(placement, change, start, end, previous)) ?? take(previous, text.slice(start, end));
+    /** The chunk from `start` to `end`, read after `head` (the head of a table it goes on with). */
+    const takeAt = (start: number, end: number, head: string) =>
+      (placement && placedChunk(placement, change, start, end, head, previous)) ?? take(previous, text.slice(start, end), head);
     const placed: Placement = { text, chunks: [], offsets: [] };
-    /** Lists this reading put together from chunks: new nodes, so the cached chunks stay as parsed. */
-    const joined = new Set<List>();
+    /** Lists and tables this reading put together from chunks: new nodes, so the cached chunks stay as parsed. */
+    const joined = new Set<List | Table>();
     let line = 1;
     let complete = true;
     let i = 0;
-    let chunk = takeAt(0, cuts[0].at);
+    let chunk = takeAt(0, cuts[0].at, '');
     /** How the chunk goes on from the one before it: as a new block, or as more items of its last list. */
     let continues = false;
     let start = 0;
@@ -62,11 +64,11 @@ export class ChunkedParser {
         if (!endsClosed(chunk)) {
           // A fence or HTML block open at the end of the chunk runs on: read the rest as one chunk.
           end = text.length;
-          chunk = takeAt(start, text.length);
+          chunk = takeAt(start, text.length, chunk.head);
           break;
         }
-        const following = takeAt(end, cuts[i + 1].at);
-        const relation = relate(chunk, following, cuts[i].listItem);
+        const following = takeAt(end, cuts[i + 1].at, cuts[i].tableRow ? tableHead(chunk) : '');
+        const relation = relate(chunk, following, cuts[i]);
         if (relation !== 'join') {
           after = { chunk: following, continues: relation === 'continue' };
           break;
@@ -76,22 +78,25 @@ export class ChunkedParser {
         i = Math.min(i + joins, cuts.length - 1);
         joins *= 2;
         end = cuts[i].at;
-        chunk = takeAt(start, end);
+        chunk = takeAt(start, end, chunk.head);
       }
       if (chunk.definitions && cuts.length > 1) {
         this.chunks = new Map();
         this.placement = null;
         return parseMarkdown(text);
       }
-      place(chunk, start, line);
+      place(chunk, start - chunk.head.length, line - chunk.headLineBreaks);
       placed.chunks.push(chunk);
       placed.offsets.push(start);
       keep(next, chunk.text, [chunk]);
       const nodes = chunk.root.children;
       const last = children.at(-1);
       if (continues && last?.type === 'list' && nodes[0]?.type === 'list') {
-        const list = joined.has(last) ? last : copyList(last, joined, children);
+        const list = joined.has(last) ? last : copyLast(last, joined, children);
         appendItems(text, list, nodes[0]);
+        children.push(...nodes.slice(1));
+      } else if (continues && last?.type === 'table' && nodes[0]?.type === 'table') {
+        appendRows(joined.has(last) ? last : copyLast(last, joined, children), nodes[0]);
         children.push(...nodes.slice(1));
       } else {
         children.push(...nodes);
@@ -116,11 +121,16 @@ export class ChunkedParser {
 }
 
 interface ParsedChunk {
+  /** The text parsed: the chunk's own, after the head of the table it goes on with, if any. */
   text: string;
+  /** That head (a table's header and delimiter rows), or empty. */
+  head: string;
+  headLineBreaks: number;
   root: Root;
   /** Offset and 1-based line that the root's positions count from now. */
   offset: number;
   line: number;
+  /** Line breaks in the chunk's own text. */
   lineBreaks: number;
   /** True when the chunk defines a link reference or footnote label. */
   definitions: boolean;
@@ -138,6 +148,8 @@ export interface Cut {
   at: number;
   /** The line starts a list item, which may belong to a list that began in the chunk before. */
   listItem: boolean;
+  /** The line starts with a pipe after one that does too: a row of a table that began in the chunk before, or not. */
+  tableRow: boolean;
 }
 
 /**
@@ -158,6 +170,7 @@ function scanSplitPoints(text: string): { points: Cut[]; frontMatterEnd: number 
   let frontMatter = text.startsWith('---');
   let frontMatterEnd = 0;
   let previousBlank = false;
+  let previousPipe = false;
   for (let pos = 0, first = true; pos < text.length; first = false) {
     const next = nextLine(text, pos);
     if (frontMatter && !first) {
@@ -166,10 +179,11 @@ function scanSplitPoints(text: string): { points: Cut[]; frontMatterEnd: number 
         frontMatterEnd = next;
       }
     } else if (!first) {
-      const cut = cutAt(text, pos, previousBlank);
+      const cut = cutAt(text, pos, previousBlank, previousPipe);
       if (cut) points.push(cut);
     }
     previousBlank = matchesAt(text, BLANK, pos);
+    previousPipe = text[pos] === '|';
     pos = next;
   }
   // Front matter never closed runs to the end: no edit is after it.
@@ -177,9 +191,10 @@ function scanSplitPoints(text: string): { points: Cut[]; frontMatterEnd: number 
 }
 
 /** The split point at the line starting at `pos` (not the first line, not in front matter), if it is one. */
-function cutAt(text: string, pos: number, previousBlank: boolean): Cut | null {
-  if (matchesAt(text, LIST_ITEM_WITH_TEXT, pos)) return { at: pos, listItem: true };
-  if (previousBlank && matchesAt(text, NOT_SPACE, pos) && !matchesAt(text, LIST_ITEM, pos) && !text.startsWith('---', pos)) return { at: pos, listItem: false };
+function cutAt(text: string, pos: number, previousBlank: boolean, previousPipe: boolean): Cut | null {
+  if (matchesAt(text, LIST_ITEM_WITH_TEXT, pos)) return { at: pos, listItem: true, tableRow: false };
+  if (previousPipe && text[pos] === '|') return { at: pos, listItem: false, tableRow: true };
+  if (previousBlank && matchesAt(text, NOT_SPACE, pos) && !matchesAt(text, LIST_ITEM, pos) && !text.startsWith('---', pos)) return { at: pos, listItem: false, tableRow: false };
   return null;
 }
 
@@ -207,7 +222,7 @@ export function cutText(text: string, previous: CutText | null, sizes: ChunkSize
   const lineStart = change ? startOfLine(text, change.start) : 0;
   if (!previous || !change || lineStart === 0 || lineStart <= previous.frontMatterEnd) {
     const { points, frontMatterEnd } = scanSplitPoints(text);
-    return { text, points, frontMatterEnd, cuts: [...chunkCuts(text, points, sizes), { at: text.length, listItem: false }] };
+    return { text, points, frontMatterEnd, cuts: [...chunkCuts(text, points, sizes), { at: text.length, listItem: false, tableRow: false }] };
   }
   // Only lines from the changed one on can cut differently, up to the first whose line before
   // lies wholly after the change, line break before it included (the two texts then agree on both lines).
@@ -215,11 +230,13 @@ export function cutText(text: string, previous: CutText | null, sizes: ChunkSize
   const before = firstAtOrAfter(previous.points, lineStart);
   const points = previous.points.slice(0, before);
   let previousBlank = matchesAt(text, BLANK, startOfLine(text, lineStart - 1));
+  let previousPipe = text[startOfLine(text, lineStart - 1)] === '|';
   let pos = lineStart;
   for (let previousLine = -1; pos < text.length && previousLine <= change.newEnd;) {
-    const cut = cutAt(text, pos, previousBlank);
+    const cut = cutAt(text, pos, previousBlank, previousPipe);
     if (cut) points.push(cut);
     previousBlank = matchesAt(text, BLANK, pos);
+    previousPipe = text[pos] === '|';
     previousLine = pos;
     pos = nextLine(text, pos);
   }
@@ -251,11 +268,11 @@ function cutsAfterChange(text: string, points: Cut[], changedLine: number, resca
       break;
     }
   }
-  return [...cuts, { at: text.length, listItem: false }];
+  return [...cuts, { at: text.length, listItem: false, tableRow: false }];
 }
 
 function moved(cut: Cut, delta: number): Cut {
-  return { at: cut.at + delta, listItem: cut.listItem };
+  return { at: cut.at + delta, listItem: cut.listItem, tableRow: cut.tableRow };
 }
 
 /** Index of the first cut at or after `offset` (cuts are in order). */
@@ -312,11 +329,16 @@ function lineHash(text: string, at: number): number {
  * item, as more items of that chunk's last list (same marker); or, when Markdown would read
  * the two differently together, not apart at all.
  */
-function relate(before: ParsedChunk, after: ParsedChunk, listItem: boolean): 'continue' | 'separate' | 'join' {
+function relate(before: ParsedChunk, after: ParsedChunk, cut: Cut): 'continue' | 'separate' | 'join' {
   const last = before.root.children.at(-1);
   // A fence or HTML block left open inside a container ends where Markdown closes the container, not at the cut.
   if (last && last !== lastBlock(last) && !closed(before, lastBlock(last))) return 'join';
-  if (!listItem) return 'separate';
+  if (cut.tableRow) {
+    // A row after a table's last row is one more of its rows (nothing a line starting with a pipe
+    // could begin ends a table): read after the table's head, it goes on with the table.
+    return last?.type === 'table' && after.head && after.root.children[0]?.type === 'table' ? 'continue' : 'join';
+  }
+  if (!cut.listItem) return 'separate';
   const first = after.root.children[0];
   if (last?.type === 'list' && first?.type === 'list') {
     // Items with another marker start another list (micromark's list goes on or ends before any paragraph rule applies).
@@ -334,13 +356,29 @@ function markerOf(chunk: ParsedChunk, list: List): string {
   return /^[ \t]*(?:\d{1,9})?([-+*.)])/.exec(chunk.text.slice(at, at + 16))?.[1] ?? '';
 }
 
-/** A copy of `list` (the last of `children`) that later chunks' items can be added to. */
-function copyList(list: List, joined: Set<List>, children: RootContent[]): List {
-  const copy: List = { ...list, children: [...list.children] };
-  if (list.position) copy.position = { start: { ...list.position.start }, end: { ...list.position.end } };
+/** A copy of `node` (the last of `children`), a list or table that later chunks' items or rows can be added to. */
+function copyLast<T extends List | Table>(node: T, joined: Set<List | Table>, children: RootContent[]): T {
+  const copy = { ...node, children: [...node.children] };
+  if (node.position) copy.position = { start: { ...node.position.start }, end: { ...node.position.end } };
   joined.add(copy);
   children[children.length - 1] = copy;
   return copy;
+}
+
+/** Adds the rows of `more`, a table read after the head of `table` (its first row is that head's), to `table`. */
+function appendRows(table: Table, more: Table): void {
+  table.children.push(...more.children.slice(1));
+  if (table.position && more.position) table.position.end = { ...more.position.end };
+}
+
+/** The header and delimiter rows, as written, of the table the chunk ends with; empty when it ends with none. */
+function tableHead(chunk: ParsedChunk): string {
+  const last = chunk.root.children.at(-1);
+  if (last?.type !== 'table') return '';
+  const from = chunk.text.lastIndexOf('\n', (last.position?.start.offset ?? chunk.offset) - chunk.offset - 1) + 1;
+  const headerEnd = chunk.text.indexOf('\n', from);
+  const delimiterEnd = headerEnd < 0 ? -1 : chunk.text.indexOf('\n', headerEnd + 1);
+  return delimiterEnd < 0 ? '' : chunk.text.slice(from, delimiterEnd + 1);
 }
 
 /** Adds the items of `more` to `list`, loose as Markdown reads it when a blank line separates the two. */
@@ -365,7 +403,7 @@ interface Placement {
  * parse is that text's), taken from `pool`; else null. Most chunks are found so after an edit,
  * so a long report's chunk texts are not hashed to be looked up.
  */
-function placedChunk(placement: Placement, change: TextChange | null, start: number, end: number, pool: Map<string, ParsedChunk[]>): ParsedChunk | null {
+function placedChunk(placement: Placement, change: TextChange | null, start: number, end: number, head: string, pool: Map<string, ParsedChunk[]>): ParsedChunk | null {
   let old = start;
   if (change && end > change.start) {
     if (start < change.newEnd) return null;
@@ -374,7 +412,7 @@ function placedChunk(placement: Placement, change: TextChange | null, start: num
   const { chunks, offsets } = placement;
   const i = firstIndex(offsets.length, (k) => offsets[k] >= old);
   const chunk = chunks[i];
-  if (!chunk || offsets[i] !== old || chunk.text.length !== end - start) return null;
+  if (!chunk || offsets[i] !== old || chunk.text.length - chunk.head.length !== end - start || chunk.head !== head) return null;
   // Still in the pool: a chunk serves once per reading. Its text is its own string, hashed once.
   const same = pool.get(chunk.text);
   const at = same ? same.indexOf(chunk) : -1;
@@ -383,15 +421,20 @@ function placedChunk(placement: Placement, change: TextChange | null, start: num
   return chunk;
 }
 
-/** The chunk's parse from the previous reading, or a fresh one (read directly where it is plain Markdown). */
-function take(previous: Map<string, ParsedChunk[]>, text: string): ParsedChunk {
-  const reusable = previous.get(text);
-  const reused = reusable?.pop();
-  if (reused) return reused;
+/** The parse of `text` read after `head` from the previous reading, or a fresh one (read directly where it is plain Markdown). */
+function take(previous: Map<string, ParsedChunk[]>, text: string, head: string): ParsedChunk {
+  const parsed = head + text;
+  // The same text may have been read as a whole chunk or as a head and rows after it.
+  const same = previous.get(parsed);
+  const at = same ? same.findIndex((c) => c.head.length === head.length) : -1;
+  if (at >= 0) return same!.splice(at, 1)[0];
   // The chunk outlives this reading: its text, and the node values sliced from it, must not keep this version's whole text alive.
-  const own = ownCopy(text);
+  const own = ownCopy(parsed);
   const root = parsePlainMarkdown(own) ?? parseMarkdown(own);
-  return { text: own, root, offset: 0, line: 1, lineBreaks: countLineBreaks(text), definitions: hasDefinitions(root) };
+  return {
+    text: own, head: own.slice(0, head.length), headLineBreaks: countLineBreaks(head), root, offset: 0, line: 1,
+    lineBreaks: countLineBreaks(text), definitions: hasDefinitions(root),
+  };
 }
 
 /** Adds `chunks` to those kept under their text. */

@@ -281,6 +281,9 @@ class ModelBuilder {
       let block = knownBlock(row, this.comments);
       if (block) {
         block.section = this.current;
+        // A table put together from chunks is a new node at every reading.
+        block.table = table;
+        block.header = rowIndex === 0;
       } else {
         const span = spanOf(row);
         const cells = row.children.map((cell) => cellContentSpan(this.text, spanOf(cell)));
