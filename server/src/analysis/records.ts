@@ -1,4 +1,4 @@
-import type { List, ListItem, Nodes, Table } from 'mdast';
+import type { List, ListItem, Nodes, Table, TableRow } from 'mdast';
 import { shifted, shiftSpan, TextMemo } from '../engine/memo.js';
 import { type Block, type ReportModel, type Section, type Sentence, blocksWithin, inKind, spanOf } from '../engine/model.js';
 import { allMatches, firstStartingAt, moveSpan, type Span, SpanSet, spansOverlap } from '../engine/text.js';
@@ -331,7 +331,7 @@ interface ItemEntry extends EntryFacts, Pick<RecordEntry, 'keys' | 'number' | 'n
 /** What a list item reads as, with offsets as they were when the item started at `start`. */
 interface ItemReading {
   start: number;
-  /** The group heading's words and the list's kind come from outside the item: the reading holds while they stay. */
+  /** The group heading's words (a table row's: the table's columns) and the list's kind come from outside the item: the reading holds while they stay. */
   context: string;
   numbered: boolean;
   /** Null for a "Total: ..." line, which is not an entry. */
@@ -346,6 +346,8 @@ interface ItemReading {
  * Keyed weakly, they go with their nodes.
  */
 const itemReadings = new WeakMap<ListItem, ItemReading>();
+/** Table rows' readings, by row, as items' are (`context` is then the table's columns). */
+const rowReadings = new WeakMap<TableRow, ItemReading>();
 
 /**
  * Moves the reading to `start`, in place: its spans are its own (read afresh for this item), and
@@ -377,20 +379,44 @@ function holdsList(item: ListItem): boolean {
 const NO_CONTAINER: RecordsContainer = Object.freeze({ kind: 'bulleted', entries: [], node: null }) as RecordsContainer;
 
 /**
- * The container of a list's entries: the one of the last lint while the list holds the same
- * entries in the same order (a joined list is a new node at every reading, so it is found by
- * its first entry), else a new one. Fixes keep what they derive from a list with its container.
+ * The container of a list's or table's entries: the one of the last lint while it holds the
+ * same entries in the same order (a list or table joined from chunks is a new node at every
+ * reading, so it is found by its first entry), else a new one. Fixes keep what they derive from
+ * a list with its container.
  */
-function listContainer(list: List, entries: RecordEntry[]): RecordsContainer {
-  const kind = list.ordered ? 'numbered' : 'bulleted';
-  const kept = entries[0].container;
-  if (kept !== NO_CONTAINER && kept.kind === kind && sameItems(kept.entries, entries)) {
-    kept.node = list;
+function keptContainer(kind: 'numbered' | 'bulleted' | 'table', node: List | Table, entries: RecordEntry[], columns?: RecordsContainer['columns']): RecordsContainer {
+  const kept = entries[0]?.container;
+  if (kept && kept !== NO_CONTAINER && kept.kind === kind && sameItems(kept.entries, entries)) {
+    kept.node = node;
     return kept;
   }
-  const container: RecordsContainer = { kind, entries, node: list };
+  const container: RecordsContainer = columns ? { kind, entries, node, columns } : { kind, entries, node };
   for (const entry of entries) entry.container = container;
   return container;
+}
+
+/** A table row's entry facts; null for a row that states a total. */
+function readRow(row: Block, columns: Partial<Record<ColumnRole, number>>): ItemEntry | null {
+  const cells = row.cells!;
+  if (cells.some((cell) => TOTAL_LABEL.test(cellText(row, cell)))) return null;
+  const head = cells.filter((_, i) => i !== columns.summary).map((c) => cellText(row, c)).join(' | ');
+  const dateCell = columns.date !== undefined ? cells[columns.date] : undefined;
+  const dates = dateCell ? findDates(row.text.slice(dateCell.start - row.span.start, dateCell.end - row.span.start), dateCell.start) : [];
+  // Spans of its own: the model moves the row's in place at the next edit, and the reading is moved by `moveReading`.
+  const facts = readFacts([row], { start: row.span.start, end: row.span.end }, head, row.span.start, dates);
+  const entry: ItemEntry = { head: facts.head, dates: facts.dates, providers: facts.providers, families: facts.families, keys: [] };
+  const keyCell = columns.key !== undefined ? cells[columns.key] : undefined;
+  if (!keyCell) return entry;
+  const keyText = cellText(row, keyCell);
+  const explicit = ENTRY_KEY.exec(keyText);
+  if (explicit) entry.keys.push(`${explicit[1].toLowerCase()}${Number(explicit[2])}`);
+  else if (/^\d+\.?$/.test(keyText)) {
+    entry.number = parseInt(keyText, 10);
+    entry.keys.push(String(entry.number));
+    const at = row.text.indexOf(String(entry.number), keyCell.start - row.span.start);
+    entry.numberSpan = { start: row.span.start + at, end: row.span.start + at + String(entry.number).length };
+  }
+  return entry;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -471,7 +497,7 @@ class EntryReader {
       }
       lastEntries.push(this.itemEntry(reading.entry, reading, item, blocksOfItem));
     });
-    lists.forEach((entries, list) => this.containers.push(listContainer(list, entries)));
+    lists.forEach((entries, list) => this.containers.push(keptContainer(list.ordered ? 'numbered' : 'bulleted', list, entries)));
     if (!tables.size && !items.size) this.readParagraphs(loose);
   }
 
@@ -542,30 +568,44 @@ class EntryReader {
     });
     // A table without a date or document column is not a records list (e.g. a test-results table).
     if (columns.date === undefined && columns.type === undefined && columns.provider === undefined) return;
-    const container: RecordsContainer = { kind: 'table', entries: [], node: table, columns };
-    this.containers.push(container);
+    const layout = JSON.stringify(columns);
+    const entries: RecordEntry[] = [];
     for (const row of rows) {
       if (row.header || !row.cells) continue;
-      if (row.cells.some((cell) => TOTAL_LABEL.test(cellText(row, cell)))) continue;
-      const headCells = row.cells.filter((_, i) => i !== columns.summary);
-      const head = headCells.map((c) => cellText(row, c)).join(' | ');
-      const dateCell = columns.date !== undefined ? row.cells[columns.date] : undefined;
-      const dates = dateCell ? findDates(row.text.slice(dateCell.start - row.span.start, dateCell.end - row.span.start), dateCell.start) : [];
-      const entry = this.makeEntry(container, [row], row.span, readFacts([row], row.span, head, row.span.start, dates));
-      const keyCell = columns.key !== undefined ? row.cells[columns.key] : undefined;
-      if (keyCell) {
-        const keyText = cellText(row, keyCell);
-        const explicit = ENTRY_KEY.exec(keyText);
-        if (explicit) entry.keys.push(`${explicit[1].toLowerCase()}${Number(explicit[2])}`);
-        else if (/^\d+\.?$/.test(keyText)) {
-          entry.number = parseInt(keyText, 10);
-          entry.keys.push(String(entry.number));
-          const at = row.text.indexOf(String(entry.number), keyCell.start - row.span.start);
-          entry.numberSpan = { start: row.span.start + at, end: row.span.start + at + String(entry.number).length };
-        }
-      }
-      container.entries.push(entry);
+      const reading = this.rowReadingOf(row, layout, columns);
+      if (reading.entry) entries.push(this.rowEntry(reading.entry, reading, row));
     }
+    this.containers.push(keptContainer('table', table, entries, columns));
+  }
+
+  /** The row's reading, kept from an earlier lint while the row and the table's columns are unchanged (as `readingOf` for items). */
+  private rowReadingOf(row: Block, layout: string, columns: Partial<Record<ColumnRole, number>>): ItemReading {
+    const known = rowReadings.get(row.node as TableRow);
+    if (known && known.context === layout) {
+      if (known.start !== row.span.start) moveReading(known, row.span.start);
+      return known;
+    }
+    const reading: ItemReading = { start: row.span.start, context: layout, numbered: false, entry: readRow(row, columns), made: null };
+    rowReadings.set(row.node as TableRow, reading);
+    return reading;
+  }
+
+  /** The entry of a row read as `entry`: the one made from the same reading at an earlier lint, or a new one. */
+  private rowEntry(entry: ItemEntry, reading: ItemReading, row: Block): RecordEntry {
+    const { span } = row;
+    const pages = this.pagesAt(span.start);
+    let made = reading.made;
+    if (made) {
+      made.span = span;
+      made.itemSpan = span;
+      if (made.blocks[0] !== row) made.blocks = [row];
+      made.pages = pages;
+    } else {
+      const { head, dates, providers, families, keys, number, numberSpan } = entry;
+      made = reading.made = { span, itemSpan: span, blocks: [row], head, dates, providers, families, keys, number, numberSpan, pages, container: NO_CONTAINER };
+    }
+    this.entries.push(made);
+    return made;
   }
 
   private readParagraphs(blocks: Block[]): void {

@@ -269,15 +269,22 @@ function numbering(container: RecordsContainer, analysis: RecordsAnalysis, index
   return { number: all[index], appendOnly: false };
 }
 
+/** A letter key as the table writes it ("[R12]", "R-12"), for a new row's key; kept with the table, as every fix asks. */
+function writtenKey(model: ReportModel, container: RecordsContainer): string | undefined {
+  return memo(container, 'writtenKey', () => {
+    const example = container.entries.find((e) => e.keys.some((k) => /^r/.test(k)));
+    return example && example.container.node?.type === 'table' ? /\[?\^?R-?\d+\]?/i.exec(model.text.slice(example.span.start, example.span.end))?.[0] : undefined;
+  });
+}
+
 function tableRow(model: ReportModel, container: RecordsContainer, entry: NewEntry, key: string | null, number: number | null, placeholder: string): string {
   const columns = container.columns ?? {};
   const header = container.node?.type === 'table' ? container.node.children[0] : undefined;
   const count = header?.children.length ?? 1;
   const { example, range } = dateStyle(model, container);
   const cells: string[] = Array.from({ length: count }, () => '');
-  const keyExample = container.entries.find((e) => e.keys.some((k) => /^r/.test(k)));
   if (columns.key !== undefined) {
-    const written = keyExample && keyExample.container.node?.type === 'table' ? /\[?\^?R-?\d+\]?/i.exec(model.text.slice(keyExample.span.start, keyExample.span.end))?.[0] : undefined;
+    const written = writtenKey(model, container);
     cells[columns.key] = key && written ? written.replace(/\d+/, key.slice(1)) : number !== null ? String(number) : key ?? '';
   }
   if (columns.date !== undefined) cells[columns.date] = formatDates(entry.dates, example, range);
