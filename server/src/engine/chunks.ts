@@ -326,8 +326,9 @@ function lineHash(text: string, at: number): number {
 
 /**
  * How a chunk reads after the chunk before it: as a new block; when it starts with a list
- * item, as more items of that chunk's last list (same marker); or, when Markdown would read
- * the two differently together, not apart at all.
+ * item, as more items of that chunk's last list (same marker); when it starts with table rows
+ * (read after the head of the table that chunk ends with), as more rows of that table; or, when
+ * Markdown would read the two differently together, not apart at all.
  */
 function relate(before: ParsedChunk, after: ParsedChunk, cut: Cut): 'continue' | 'separate' | 'join' {
   const last = before.root.children.at(-1);
