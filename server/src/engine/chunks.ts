@@ -67,6 +67,13 @@ export class ChunkedParser {
           chunk = takeAt(start, text.length, chunk.head);
           break;
         }
+        if (cuts[i].tableRow && chunk.root.children.at(-1)?.type !== 'table') {
+          // Lines starting with a pipe after something other than a table are read with it: the whole run at once.
+          while (i < cuts.length - 1 && cuts[i].tableRow) i++;
+          end = cuts[i].at;
+          chunk = takeAt(start, end, chunk.head);
+          continue;
+        }
         const following = takeAt(end, cuts[i + 1].at, cuts[i].tableRow ? tableHead(chunk) : '');
         const relation = relate(chunk, following, cuts[i]);
         if (relation !== 'join') {
