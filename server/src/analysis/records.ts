@@ -336,7 +336,7 @@ interface ItemReading {
   numbered: boolean;
   /** Null for a "Total: ..." line, which is not an entry. */
   entry: ItemEntry | null;
-  /** The records entry made from it, kept for the next lint: see `EntryReader.itemEntry`. */
+  /** The records entry made from it, kept for the next lint: see `EntryReader.keptEntry`. */
   made: RecordEntry | null;
 }
 
@@ -495,32 +495,37 @@ class EntryReader {
         lastEntries = lists.get(list) ?? [];
         lists.set(list, lastEntries);
       }
-      lastEntries.push(this.itemEntry(reading.entry, reading, item, blocksOfItem));
+      lastEntries.push(this.keptEntry(reading.entry, reading, item, blocksOfItem, pagesOfItem(item, blocksOfItem)));
     });
     lists.forEach((entries, list) => this.containers.push(keptContainer(list.ordered ? 'numbered' : 'bulleted', list, entries)));
     if (!tables.size && !items.size) this.readParagraphs(loose);
   }
 
   /**
-   * The entry of an item read as `entry`: the one made from the same reading at an earlier lint,
-   * placed where the item is now (entries are valid until the next lint, as the model is), else
-   * a new one. `listContainer` gives it its container.
+   * The entry of a list item or table row read as `entry`: the one made from the same reading
+   * at an earlier lint, placed where its blocks are now (entries are valid until the next lint,
+   * as the model is), else a new one. `item` is the list item (its span is the entry's item
+   * span), or null for a table row. `keptContainer` gives it its container.
    */
-  private itemEntry(entry: ItemEntry, reading: ItemReading, item: ListItem, blocks: Block[]): RecordEntry {
+  private keptEntry(entry: ItemEntry, reading: ItemReading, item: ListItem | null, blocks: Block[], pages: number | null): RecordEntry {
     const span = blocks[0].span;
-    const pages = pagesOfItem(item, blocks);
-    const { start, end } = spanOf(item);
     let made = reading.made;
     if (made) {
       // In place, as the model's spans are moved: what it keeps is the last lint's until this one.
       made.span = span;
-      made.itemSpan.start = start;
-      made.itemSpan.end = end;
+      if (item) {
+        const { start, end } = spanOf(item);
+        made.itemSpan.start = start;
+        made.itemSpan.end = end;
+      } else {
+        made.itemSpan = span;
+      }
       if (!sameItems(made.blocks, blocks)) made.blocks = blocks;
       made.pages = pages;
     } else {
       const { head, dates, providers, families, keys, number, numberSpan } = entry;
-      made = reading.made = { span, itemSpan: { start, end }, blocks, head, dates, providers, families, keys, number, numberSpan, pages, container: NO_CONTAINER };
+      const itemSpan = item ? spanOf(item) : span;
+      made = reading.made = { span, itemSpan, blocks, head, dates, providers, families, keys, number, numberSpan, pages, container: NO_CONTAINER };
     }
     this.entries.push(made);
     return made;
@@ -573,7 +578,7 @@ class EntryReader {
     for (const row of rows) {
       if (row.header || !row.cells) continue;
       const reading = this.rowReadingOf(row, layout, columns);
-      if (reading.entry) entries.push(this.rowEntry(reading.entry, reading, row));
+      if (reading.entry) entries.push(this.keptEntry(reading.entry, reading, null, [row], this.pagesAt(row.span.start)));
     }
     this.containers.push(keptContainer('table', table, entries, columns));
   }
@@ -588,24 +593,6 @@ class EntryReader {
     const reading: ItemReading = { start: row.span.start, context: layout, numbered: false, entry: readRow(row, columns), made: null };
     rowReadings.set(row.node as TableRow, reading);
     return reading;
-  }
-
-  /** The entry of a row read as `entry`: the one made from the same reading at an earlier lint, or a new one. */
-  private rowEntry(entry: ItemEntry, reading: ItemReading, row: Block): RecordEntry {
-    const { span } = row;
-    const pages = this.pagesAt(span.start);
-    let made = reading.made;
-    if (made) {
-      made.span = span;
-      made.itemSpan = span;
-      if (made.blocks[0] !== row) made.blocks = [row];
-      made.pages = pages;
-    } else {
-      const { head, dates, providers, families, keys, number, numberSpan } = entry;
-      made = reading.made = { span, itemSpan: span, blocks: [row], head, dates, providers, families, keys, number, numberSpan, pages, container: NO_CONTAINER };
-    }
-    this.entries.push(made);
-    return made;
   }
 
   private readParagraphs(blocks: Block[]): void {

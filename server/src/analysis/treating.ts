@@ -249,7 +249,7 @@ function namedRightAfter(names: readonly { start: number }[], end: number): bool
 function settlesAlike(before: string | undefined, info: SentenceInfo, previous: TreatingRun): boolean {
   if (before === undefined || info.run !== null) return false;
   const block = info.sentence.block;
-  if (inKind(block, 'treating') && !inKind(block, 'records')) return false;
+  if (inTreatingList(block)) return false;
   return peopleSignature(before, previous.fullNames) === peopleSignature(info.sentence.text, previous.fullNames);
 }
 
@@ -267,6 +267,11 @@ function peopleSignature(text: string, fullNames: TreatingRun['fullNames']): str
   const signs = hits.length ? readRoleSigns(text, names) : facts.roleSigns;
   const phrases = facts.roleReferences.filter((m) => !namedRightAfter(names, m.index + m[0].length)).map((m) => m[0]);
   return JSON.stringify([facts.names.map((n) => n.name), names.map((n) => n.who), signs, phrases]);
+}
+
+/** In a Treating Physicians section (not a records list within one), where a name makes its holder a treating physician. */
+function inTreatingList(block: Block): boolean {
+  return inKind(block, 'treating') && !inKind(block, 'records');
 }
 
 /** How many sentences back a pronoun's referent is looked for. */
@@ -588,7 +593,7 @@ class TreatingAnalyser {
   private treatingSectionEntries(): void {
     this.forEachInfo((info) => {
       const block = info.sentence.block;
-      if (!info.names.length || !inKind(block, 'treating') || inKind(block, 'records')) return;
+      if (!info.names.length || !inTreatingList(block)) return;
       for (const name of info.names) {
         name.state.treatingSigns++;
         addRoles(name.state.physician, specialtyAfter(info.sentence.text, name.end));
