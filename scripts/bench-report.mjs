@@ -104,3 +104,9 @@ export function generateReport(bytes, seed = 7) {
   ];
   return [...head, ...history, '', ...records, '', ...opinions, ...discussion, ...tail].join('\n');
 }
+
+/** The same report with its records list written as a table (# | Date | Provider | Document), as many examiners write it. */
+export function withRecordsTable(report) {
+  const rows = report.replace(/^(\d+)\. (\S+) — ([^:\n]+): ([^\n]*)$/gm, (_, n, date, provider, rest) => `| ${n} | ${date} | ${provider} | ${rest.replaceAll('|', '/')} |`);
+  return rows.replace('## Records Reviewed\n\n', '## Records Reviewed\n\n| # | Date | Provider | Document |\n|---|---|---|---|\n');
+}
