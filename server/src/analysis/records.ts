@@ -371,11 +371,23 @@ function groupOf(parents: ListItem[], itemSpan: Span): ListItem | undefined {
   return parents.find((p) => spanOf(p).start <= itemSpan.start && itemSpan.end <= spanOf(p).end);
 }
 
+/** The reading kept from an earlier lint, moved to `start`, while what it was read with outside its node is the same; else null. */
+function stillHolds(known: ItemReading | undefined, start: number, context: string, numbered: boolean): ItemReading | null {
+  if (!known || known.context !== context || known.numbered !== numbered) return null;
+  if (known.start !== start) moveReading(known, start);
+  return known;
+}
+
+/** A citation key as entries keep it ("R12" -> "r12"), from an `ENTRY_KEY` match. */
+function keyOf(match: RegExpExecArray): string {
+  return `${match[1].toLowerCase()}${Number(match[2])}`;
+}
+
 function holdsList(item: ListItem): boolean {
   return item.children.some((c) => c.type === 'list');
 }
 
-/** The container of entries not yet given one: `listContainer` gives every list entry its own. */
+/** The container of entries not yet given one: `keptContainer` gives every list and table entry its own. */
 const NO_CONTAINER: RecordsContainer = Object.freeze({ kind: 'bulleted', entries: [], node: null }) as RecordsContainer;
 
 /**
@@ -409,7 +421,7 @@ function readRow(row: Block, columns: Partial<Record<ColumnRole, number>>): Item
   if (!keyCell) return entry;
   const keyText = cellText(row, keyCell);
   const explicit = ENTRY_KEY.exec(keyText);
-  if (explicit) entry.keys.push(`${explicit[1].toLowerCase()}${Number(explicit[2])}`);
+  if (explicit) entry.keys.push(keyOf(explicit));
   else if (/^\d+\.?$/.test(keyText)) {
     entry.number = parseInt(keyText, 10);
     entry.keys.push(String(entry.number));
@@ -533,11 +545,8 @@ class EntryReader {
 
   /** The item's reading, kept from an earlier lint while the item is unchanged. */
   private readingOf(item: ListItem, start: number, blocks: Block[], context: string, numbered: boolean): ItemReading {
-    const known = itemReadings.get(item);
-    if (known && known.context === context && known.numbered === numbered) {
-      if (known.start !== start) moveReading(known, start);
-      return known;
-    }
+    const known = stillHolds(itemReadings.get(item), start, context, numbered);
+    if (known) return known;
     const reading = { start, context, numbered, entry: this.readItem(start, blocks, context, numbered), made: null };
     itemReadings.set(item, reading);
     return reading;
@@ -560,7 +569,7 @@ class EntryReader {
       entry.keys.push(String(entry.number));
     }
     const key = ENTRY_KEY.exec(head);
-    if (key) entry.keys.push(`${key[1].toLowerCase()}${Number(key[2])}`);
+    if (key) entry.keys.push(keyOf(key));
     return entry;
   }
 
@@ -585,11 +594,8 @@ class EntryReader {
 
   /** The row's reading, kept from an earlier lint while the row and the table's columns are unchanged (as `readingOf` for items). */
   private rowReadingOf(row: Block, layout: string, columns: Partial<Record<ColumnRole, number>>): ItemReading {
-    const known = rowReadings.get(row.node as TableRow);
-    if (known && known.context === layout) {
-      if (known.start !== row.span.start) moveReading(known, row.span.start);
-      return known;
-    }
+    const known = stillHolds(rowReadings.get(row.node as TableRow), row.span.start, layout, false);
+    if (known) return known;
     const reading: ItemReading = { start: row.span.start, context: layout, numbered: false, entry: readRow(row, columns), made: null };
     rowReadings.set(row.node as TableRow, reading);
     return reading;
