@@ -495,8 +495,20 @@ function place(chunk: ParsedChunk, offset: number, line: number): void {
 
 /** The root of the text up to `end` (all of it, unless reading stopped at the title), which is on line `line`. */
 function rootOf(text: string, children: RootContent[], end: number, line: number): Root {
-  const lastBreak = end ? Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1)) : -1;
+  const lastBreak = lastBreakBefore(text, end);
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: end - lastBreak, offset: end } } };
+}
+
+/**
+ * Where the last line break before `end` stands, or -1. A loop rather than `lastIndexOf('\r')`,
+ * which walks back through all of a report that has no carriage return (milliseconds a lint).
+ */
+function lastBreakBefore(text: string, end: number): number {
+  for (let i = end - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return i;
+  }
+  return -1;
 }
 
 // HTML blocks that blank lines do not end (CommonMark kinds 1 to 5), with what ends them.
