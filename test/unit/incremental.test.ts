@@ -102,6 +102,26 @@ describe('incremental analysis', () => {
     expect(observable(after)).toEqual(observable(lint(cited, options)));
   });
 
+  it('writes a new records entry as the list stands after an edit to one of its entries', () => {
+    // What the fix copies from the list is carried over an edit to one entry only when that entry gives the same.
+    const records = '1. 02/27/2024 — Employer: report of injury.\n2. 03/17/2024 — Gulf Coast Imaging: x-ray.\n3. 05/14/2024 — Steven Whitley, M.D.: operative report.';
+    const text = report({ ...COMPLETE_SECTIONS, 'History of Present Illness': 'The MRI of 3/18/2024 shows a tear.', 'Records Reviewed': records });
+    const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
+    const fixText = (result: LintResult) => result.diagnostics.find((d) => d.rule.id === 'record-unlisted')?.fix?.edits[0].newText;
+    const steps: [string, string][] = [
+      [text, '3. 03/18/2024 — MRI.'],
+      [text.replace('operative report.', 'operative report of the knee.'), '3. 03/18/2024 — MRI.'],
+      [text.replace('02/27/2024', '2/27/2024'), '3. 3/18/2024 — MRI.'],
+      [text.replace('x-ray.', 'x-ray. (12 pages)'), '3. 03/18/2024 — MRI. ([[pages]] pages)'],
+      [text.replace('3. 05/14/2024', '3. 03/01/2024'), '4. 03/18/2024 — MRI.'],
+    ];
+    for (const [version, entry] of steps) {
+      const result = linter.lint(version, options);
+      expect(fixText(result)).toContain(entry);
+      expect(observable(result)).toEqual(observable(lint(version, options)));
+    }
+  });
+
   it('matches a reference with a records entry whose date an edit changed', () => {
     const records = '1. 02/27/2024 — Employer: report of injury.\n2. 03/17/2024 — Gulf Coast Imaging: MRI.\n3. 05/14/2024 — Steven Whitley, M.D.: operative report.';
     const text = report({ ...COMPLETE_SECTIONS, 'History of Present Illness': 'The MRI of 3/18/2024 shows a tear.', 'Records Reviewed': records });

@@ -41,6 +41,12 @@ export interface RecordsContainer {
   node: List | Table | null;
   /** Table columns by role, from the header row. */
   columns?: Partial<Record<ColumnRole, number>>;
+  /**
+   * The last lint's container of the same list when an edit changed some of its entries but not
+   * how many there are: the quick fixes carry over what they derived from it where the changed
+   * entries give the same (only the last one: it holds no predecessor of its own).
+   */
+  replaces?: RecordsContainer;
 }
 
 export type ColumnRole = 'key' | 'date' | 'provider' | 'type' | 'pages' | 'summary';
@@ -397,12 +403,17 @@ const NO_CONTAINER: RecordsContainer = Object.freeze({ kind: 'bulleted', entries
  * a list with its container.
  */
 function keptContainer(kind: 'numbered' | 'bulleted' | 'table', node: List | Table, entries: RecordEntry[], columns?: RecordsContainer['columns']): RecordsContainer {
-  const kept = entries[0]?.container;
+  const first = entries[0]?.container;
+  const kept = first && first !== NO_CONTAINER ? first : entries[entries.length - 1]?.container;
   if (kept && kept !== NO_CONTAINER && kept.kind === kind && sameItems(kept.entries, entries)) {
     kept.node = node;
     return kept;
   }
   const container: RecordsContainer = columns ? { kind, entries, node, columns } : { kind, entries, node };
+  if (kept && kept !== NO_CONTAINER && kept.kind === kind && kept.entries.length === entries.length && JSON.stringify(kept.columns) === JSON.stringify(columns)) {
+    kept.replaces = undefined;
+    container.replaces = kept;
+  }
   for (const entry of entries) entry.container = container;
   return container;
 }

@@ -90,15 +90,58 @@ function formatDates(dates: FoundDate[], example: string | undefined, rangeSepar
 }
 
 // Every unlisted record's fix reads the same list: what it derives from the list alone is kept
-// with the list's container, which later lints share while the list holds the same entries;
-// what also reads the rest of the report (citations, other lists' keys) is kept per lint.
+// with the list's container, which later lints share while the list holds the same entries (and
+// carry over to the next container where the entries an edit changed give the same, see
+// `Carries`); what also reads the rest of the report (citations, other lists' keys) is kept per lint.
 const perContainer = new WeakMap<RecordsContainer, Map<string, unknown>>();
 const perLint = new WeakMap<RecordsAnalysis, Map<RecordsContainer, Map<string, unknown>>>();
 
-function memo<T>(container: RecordsContainer, key: string, compute: () => T): T {
+/**
+ * Whether a value derived from the list before an edit holds after it, asked of each entry the
+ * edit changed: `before` and `after` stand at `index` in the two lists.
+ */
+type Carries<T> = (value: T, before: RecordEntry, after: RecordEntry, index: number) => boolean;
+
+/** More changed entries than this and the value is derived again: comparing would cost as much. */
+const MAX_CARRIED_CHANGES = 32;
+
+function memo<T>(container: RecordsContainer, key: string, compute: () => T, carries?: Carries<T>): T {
   let values = perContainer.get(container);
   if (!values) perContainer.set(container, (values = new Map()));
+  if (!values.has(key) && carries) {
+    const carried = carriedValue(container, key, carries);
+    if (carried) values.set(key, carried.value);
+  }
   return memoIn(values, key, compute);
+}
+
+/** The value the container's predecessor derived, when every entry the edit changed gives the same. */
+function carriedValue<T>(container: RecordsContainer, key: string, carries: Carries<T>): { value: T } | null {
+  const previous = container.replaces;
+  const values = previous && perContainer.get(previous);
+  if (!previous || !values?.has(key)) return null;
+  const value = values.get(key) as T;
+  const changed = changedIndexes(previous, container);
+  if (!changed) return null;
+  for (const i of changed) if (!carries(value, previous.entries[i], container.entries[i], i)) return null;
+  return { value };
+}
+
+const changedByContainer = new WeakMap<RecordsContainer, number[] | null>();
+
+/** The indexes at which a container's entries differ from those of the one it replaces; null when more than `MAX_CARRIED_CHANGES` do. */
+function changedIndexes(previous: RecordsContainer, container: RecordsContainer): number[] | null {
+  let changed = changedByContainer.get(container);
+  if (changed === undefined) {
+    changed = [];
+    for (let i = 0; i < container.entries.length && changed; i++) {
+      if (previous.entries[i] === container.entries[i]) continue;
+      if (changed.length === MAX_CARRIED_CHANGES) changed = null;
+      else changed.push(i);
+    }
+    changedByContainer.set(container, changed);
+  }
+  return changed;
 }
 
 function memoInLint<T>(analysis: RecordsAnalysis, container: RecordsContainer, key: string, compute: () => T): T {
@@ -114,19 +157,36 @@ function memoIn<T>(values: Map<string, unknown>, key: string, compute: () => T):
   return values.get(key) as T;
 }
 
-/** A single date of the list as written, to copy its format, and the way the list writes ranges. */
-function dateStyle(model: ReportModel, container: RecordsContainer): { example?: string; range: string } {
-  return memo(container, 'dateStyle', () => listDateStyle(model, container.entries));
+interface DateStyle {
+  /** A single date of the list as written, to copy its format (the first range's start where none is single). */
+  example?: string;
+  /** How the list writes ranges: the last range's dash. */
+  range: string;
+  /** Where the entry giving the single date stands (Infinity for none). */
+  exampleAt: number;
 }
 
-function listDateStyle(model: ReportModel, entries: RecordEntry[]): { example?: string; range: string } {
+const hasRange = (entry: RecordEntry) => entry.dates.some((d) => d.end);
+const hasSingle = (entry: RecordEntry) => entry.dates.some((d) => !d.end);
+
+function dateStyle(model: ReportModel, container: RecordsContainer): DateStyle {
+  return memo(container, 'dateStyle', () => listDateStyle(model, container.entries), (style, before, after, index) =>
+    // The first single date and the ranges give the style: a changed entry holding neither leaves it.
+    !hasRange(before) && !hasRange(after) && (index > style.exampleAt || (index < style.exampleAt && !hasSingle(after))));
+}
+
+function listDateStyle(model: ReportModel, entries: RecordEntry[]): DateStyle {
   let single: string | undefined;
+  let exampleAt = Infinity;
   let rangeStart: string | undefined;
   let range = '–';
-  for (const entry of entries) {
-    for (const d of entry.dates) {
+  for (let i = 0; i < entries.length; i++) {
+    for (const d of entries[i].dates) {
       if (!d.end) {
-        single ??= dateText(model, d);
+        if (single === undefined) {
+          single = dateText(model, d);
+          exampleAt = i;
+        }
         continue;
       }
       const text = dateText(model, d);
@@ -135,7 +195,7 @@ function listDateStyle(model: ReportModel, entries: RecordEntry[]): { example?: 
       rangeStart ??= text.slice(0, 1 + (sep?.index ?? text.length));
     }
   }
-  return { example: single ?? rangeStart, range };
+  return { example: single ?? rangeStart, range, exampleAt };
 }
 
 function firstDay(dates: FoundDate[]): number | null {
@@ -146,7 +206,7 @@ function firstDay(dates: FoundDate[]): number | null {
 
 /** Where a new entry goes: before the first later entry when the list is in date order, else at the end. */
 function insertionIndex(container: RecordsContainer, entry: NewEntry): number {
-  const order = memo(container, 'dateOrder', () => dateOrder(container.entries));
+  const order = memo(container, 'dateOrder', () => dateOrder(container.entries), (_, before, after) => firstDay(before.dates) === firstDay(after.dates));
   const day = firstDay(entry.dates);
   if (!order || day === null) return container.entries.length;
   // The first dated entry later than the day, found by halving: the dated entries' days ascend.
@@ -175,21 +235,31 @@ function dateOrder(entries: RecordEntry[]): { days: number[]; indexes: number[] 
 }
 
 function pagesStated(container: RecordsContainer): boolean {
-  return memo(container, 'pagesStated', () => container.columns?.pages !== undefined || container.entries.some((e) => e.pages !== null));
+  return memo(container, 'pagesStated', () => container.columns?.pages !== undefined || container.entries.some((e) => e.pages !== null),
+    (_, before, after) => (before.pages === null) === (after.pages === null));
+}
+
+/** "5 pp.", "(64 pages)" at the end of an entry. */
+const PAGES_ENDING = /([,.;]?\s*)(\(?)\d[\d,]*\s*(pp\.?|pages?|pgs?\.?)(\)?)(\.?)$/;
+
+function pagesEnding(model: ReportModel, entry: RecordEntry): RegExpExecArray | null {
+  return PAGES_ENDING.exec(model.text.slice(entry.span.start, entry.span.end).trimEnd());
 }
 
 /** The list's page-count ending ("5 pp.", "(64 pages)") with a placeholder for the count. */
 function pagesSuffix(model: ReportModel, container: RecordsContainer, placeholder: string): string {
-  return memo(container, `pagesSuffix:${placeholder}`, () => listPagesSuffix(model, container, placeholder));
+  return memo(container, `pagesSuffix:${placeholder}`, () => listPagesSuffix(model, container, placeholder), (ending, _, after, index) =>
+    // The first entry that ends so gives it: a changed entry after it, or before it and not ending so, leaves it.
+    index > ending.from || (index < ending.from && ending.from !== Infinity && !pagesEnding(model, after))).suffix;
 }
 
-function listPagesSuffix(model: ReportModel, container: RecordsContainer, placeholder: string): string {
-  for (const e of container.entries) {
-    const text = model.text.slice(e.span.start, e.span.end).trimEnd();
-    const m = /([,.;]?\s*)(\(?)\d[\d,]*\s*(pp\.?|pages?|pgs?\.?)(\)?)(\.?)$/.exec(text);
-    if (m) return `${m[1] || ' '}${m[2]}${placeholder} ${m[3]}${m[4]}${m[3].endsWith('.') ? '' : m[5]}`;
+function listPagesSuffix(model: ReportModel, container: RecordsContainer, placeholder: string): { suffix: string; from: number } {
+  for (let i = 0; i < container.entries.length; i++) {
+    const m = pagesEnding(model, container.entries[i]);
+    if (m) return { suffix: `${m[1] || ' '}${m[2]}${placeholder} ${m[3]}${m[4]}${m[3].endsWith('.') ? '' : m[5]}`, from: i };
   }
-  return pagesStated(container) ? ` (${placeholder} pages)` : '';
+  // Read from the whole list: not carried over.
+  return { suffix: pagesStated(container) ? ` (${placeholder} pages)` : '', from: Infinity };
 }
 
 /** One entry's text for a list item or paragraph, shaped like an existing entry. */
@@ -240,9 +310,19 @@ function listNextKey(container: RecordsContainer, analysis: RecordsAnalysis): st
 function highestLetterKey(container: RecordsContainer): number | null {
   return memo(container, 'highestLetterKey', () => {
     let highest: number | null = null;
-    for (const e of container.entries) for (const k of e.keys) if (isLetterKey(k)) highest = Math.max(highest ?? 0, Number(k.slice(1)));
+    for (const e of container.entries) highest = higherKey(highest, highestKeyOf(e));
     return highest;
-  });
+  }, (_, before, after) => highestKeyOf(before) === highestKeyOf(after));
+}
+
+function highestKeyOf(entry: RecordEntry): number | null {
+  let highest: number | null = null;
+  for (const k of entry.keys) if (isLetterKey(k)) highest = higherKey(highest, Number(k.slice(1)));
+  return highest;
+}
+
+function higherKey(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
 }
 
 interface Numbering {
@@ -252,16 +332,17 @@ interface Numbering {
 }
 
 function numbering(container: RecordsContainer, analysis: RecordsAnalysis, index: number): Numbering {
-  const { all, sequential, cited } = memoInLint(analysis, container, 'numbering', () => {
+  const { all, alike, sequential } = memo(container, 'numbers', () => {
     const numbers = container.entries.map((e) => e.number);
     return {
       all: numbers.length && numbers.every((n) => n !== undefined) ? (numbers as number[]) : null,
+      alike: numbers.every((n) => n === numbers[0]),
       sequential: numbers.every((n, i) => n === (numbers[0] ?? 0) + i),
-      cited: analysis.citations.some((c) => (analysis.matches.get(c) ?? []).some((e) => e.container === container)),
     };
-  });
+  }, (_, before, after) => before.number === after.number);
+  const cited = memoInLint(analysis, container, 'cited', () => analysis.citations.some((c) => (analysis.matches.get(c) ?? []).some((e) => e.container === container)));
   if (!all) return { number: null, appendOnly: false };
-  if (all.every((n) => n === all[0])) return { number: all[0], appendOnly: false }; // "1." on every item
+  if (alike) return { number: all[0], appendOnly: false }; // "1." on every item
   // A fix never rewrites the author's lines, so later entries keep their numbers. A Markdown list
   // renders its items numbered in order whatever the source says, so the new item can take the
   // number of the one it precedes; a table's number column cannot, so there the entry goes last.
@@ -272,10 +353,14 @@ function numbering(container: RecordsContainer, analysis: RecordsAnalysis, index
 /** A letter key as the table writes it ("[R12]", "R-12"), for a new row's key; kept with the table, as every fix asks. */
 function writtenKey(model: ReportModel, container: RecordsContainer): string | undefined {
   return memo(container, 'writtenKey', () => {
-    const example = container.entries.find((e) => e.keys.some((k) => /^r/.test(k)));
-    return example && example.container.node?.type === 'table' ? /\[?\^?R-?\d+\]?/i.exec(model.text.slice(example.span.start, example.span.end))?.[0] : undefined;
-  });
+    const from = container.entries.findIndex(hasLetterKey);
+    const example = container.entries[from];
+    const key = example && example.container.node?.type === 'table' ? /\[?\^?R-?\d+\]?/i.exec(model.text.slice(example.span.start, example.span.end))?.[0] : undefined;
+    return { key, from: from < 0 ? Infinity : from };
+  }, (written, _, after, index) => index > written.from || (index < written.from && !hasLetterKey(after))).key;
 }
+
+const hasLetterKey = (entry: RecordEntry) => entry.keys.some((k) => /^r/.test(k));
 
 function tableRow(model: ReportModel, container: RecordsContainer, entry: NewEntry, key: string | null, number: number | null, placeholder: string): string {
   const columns = container.columns ?? {};
