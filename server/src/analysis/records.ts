@@ -403,14 +403,15 @@ const NO_CONTAINER: RecordsContainer = Object.freeze({ kind: 'bulleted', entries
  * a list with its container.
  */
 function keptContainer(kind: 'numbered' | 'bulleted' | 'table', node: List | Table, entries: RecordEntry[], columns?: RecordsContainer['columns']): RecordsContainer {
-  const first = entries[0]?.container;
-  const kept = first && first !== NO_CONTAINER ? first : entries[entries.length - 1]?.container;
-  if (kept && kept !== NO_CONTAINER && kept.kind === kind && sameItems(kept.entries, entries)) {
+  // The first entry's, or the last's where an edit made the first new.
+  const found = entries[0]?.container !== NO_CONTAINER ? entries[0]?.container : entries[entries.length - 1]?.container;
+  const kept = found && found !== NO_CONTAINER && found.kind === kind ? found : undefined;
+  if (kept && sameItems(kept.entries, entries)) {
     kept.node = node;
     return kept;
   }
   const container: RecordsContainer = columns ? { kind, entries, node, columns } : { kind, entries, node };
-  if (kept && kept !== NO_CONTAINER && kept.kind === kind && kept.entries.length === entries.length && JSON.stringify(kept.columns) === JSON.stringify(columns)) {
+  if (kept && kept.entries.length === entries.length && JSON.stringify(kept.columns) === JSON.stringify(columns)) {
     kept.replaces = undefined;
     container.replaces = kept;
   }

@@ -171,8 +171,17 @@ const hasSingle = (entry: RecordEntry) => entry.dates.some((d) => !d.end);
 
 function dateStyle(model: ReportModel, container: RecordsContainer): DateStyle {
   return memo(container, 'dateStyle', () => listDateStyle(model, container.entries), (style, before, after, index) =>
-    // The first single date and the ranges give the style: a changed entry holding neither leaves it.
-    !hasRange(before) && !hasRange(after) && (index > style.exampleAt || (index < style.exampleAt && !hasSingle(after))));
+    // The first single date and the ranges give the style.
+    !hasRange(before) && !hasRange(after) && keepsFirst(style.exampleAt, index, after, hasSingle));
+}
+
+/**
+ * Whether what the list's first entry with `has` gives (that entry found at `from`; Infinity for
+ * none) holds after an edit changed the entry at `index`: it stands after that entry, or before
+ * it and still lacks `has`.
+ */
+function keepsFirst(from: number, index: number, after: RecordEntry, has: (entry: RecordEntry) => boolean): boolean {
+  return index > from || (index < from && !has(after));
 }
 
 function listDateStyle(model: ReportModel, entries: RecordEntry[]): DateStyle {
@@ -249,8 +258,8 @@ function pagesEnding(model: ReportModel, entry: RecordEntry): RegExpExecArray | 
 /** The list's page-count ending ("5 pp.", "(64 pages)") with a placeholder for the count. */
 function pagesSuffix(model: ReportModel, container: RecordsContainer, placeholder: string): string {
   return memo(container, `pagesSuffix:${placeholder}`, () => listPagesSuffix(model, container, placeholder), (ending, _, after, index) =>
-    // The first entry that ends so gives it: a changed entry after it, or before it and not ending so, leaves it.
-    index > ending.from || (index < ending.from && ending.from !== Infinity && !pagesEnding(model, after))).suffix;
+    // The first entry that ends so gives it; without one, the whole list does.
+    ending.from !== Infinity && keepsFirst(ending.from, index, after, (entry) => !!pagesEnding(model, entry))).suffix;
 }
 
 function listPagesSuffix(model: ReportModel, container: RecordsContainer, placeholder: string): { suffix: string; from: number } {
@@ -357,7 +366,7 @@ function writtenKey(model: ReportModel, container: RecordsContainer): string | u
     const example = container.entries[from];
     const key = example && example.container.node?.type === 'table' ? /\[?\^?R-?\d+\]?/i.exec(model.text.slice(example.span.start, example.span.end))?.[0] : undefined;
     return { key, from: from < 0 ? Infinity : from };
-  }, (written, _, after, index) => index > written.from || (index < written.from && !hasLetterKey(after))).key;
+  }, (written, _, after, index) => keepsFirst(written.from, index, after, hasLetterKey)).key;
 }
 
 const hasLetterKey = (entry: RecordEntry) => entry.keys.some((k) => /^r/.test(k));
