@@ -245,6 +245,21 @@ describe('record-unlisted fix', () => {
     keepsEveryLine(text, fixed);
   });
 
+  it('offers the new entry as a snippet too, its page count a tab stop', () => {
+    const listed = withRecords('The MRI of 3/18/2024 (Gulf Coast Imaging) shows a tear.', '1. 02/27/2024 — Employer: report of injury. 2 pp.');
+    const tabled = withRecords('The urgent care note of 2/28/2024 records a small effusion.', [
+      '| Key | Date | Provider | Record | Pages |',
+      '|---|---|---|---|---|',
+      "| [R1] | 2024-02-27 | Gulf Breeze Home Health | Employer's first report of injury | 2 |",
+    ].join('\n'));
+    for (const text of [listed, tabled]) {
+      const { fix } = findings(text)[0];
+      expect(fix?.snippet).toEqual({ ...fix!.edits[0], newText: fix!.edits[0].newText.replace('[[pages]]', '${1:pages}') });
+    }
+    const unpaged = withRecords('The MRI of 3/18/2024 (Gulf Coast Imaging) shows a tear.', '1. 02/27/2024 — Employer: report of injury.');
+    expect(findings(unpaged)[0].fix?.snippet).toBeUndefined();
+  });
+
   it('keeps a numbered list chronological without rewriting the numbers of later items', () => {
     const text = withRecords('The MRI of 3/18/2024 (Gulf Coast Imaging) shows a tear. The FCE of 10/2/2024 limits lifting.', '1. 02/27/2024 — Employer: report of injury. 2 pp.\n2. 05/14/2024 — Steven Whitley, M.D.: operative report. 3 pp.');
     const fixed = fixRecords(text);

@@ -395,11 +395,12 @@ function tableRow(model: ReportModel, container: RecordsContainer, entry: NewEnt
 
 interface Placement {
   edits: TextEdit[];
-  /** The inserted entry's text (for the snippet variant, which repeats the insertion with a tab stop). */
-  insertion: TextEdit;
+  /** The inserted entry again with its page count as a tab stop, when the list states page counts. */
+  snippet?: TextEdit;
 }
 
-function place(model: ReportModel, analysis: RecordsAnalysis, container: RecordsContainer, entry: NewEntry, placeholder: string): Placement {
+/** Where and how the new entry goes: worked out once, then written with each page-count placeholder. */
+function place(model: ReportModel, analysis: RecordsAnalysis, container: RecordsContainer, entry: NewEntry): Placement {
   const nl = lineBreakOf(model.text);
   let index = insertionIndex(container, entry);
   const numbers = numbering(container, analysis, index);
@@ -407,39 +408,31 @@ function place(model: ReportModel, analysis: RecordsAnalysis, container: Records
   const key = nextKey(container, analysis);
   const before = container.entries[index];
   const last = container.entries[container.entries.length - 1];
-  let content: string;
+  let bullet = '';
   let separator = nl;
-  if (container.kind === 'table') {
-    content = tableRow(model, container, entry, key, numbers.number, placeholder);
-  } else {
-    content = proseEntry(model, container, entry, key, placeholder);
+  if (container.kind !== 'table') {
     if (container.kind === 'numbered' || container.kind === 'bulleted') {
       const sample = before ?? last;
       const marker = /^(?:\d+([.)])|[-*+])(\s+)/.exec(model.text.slice(sample.itemSpan.start, sample.itemSpan.start + 8));
-      const bullet = container.kind === 'numbered' ? `${numbers.number ?? container.entries.length + 1}${marker?.[1] ?? '.'}` : model.text[sample.itemSpan.start];
-      content = `${bullet}${marker?.[2] ?? ' '}${content}`;
+      bullet = `${container.kind === 'numbered' ? `${numbers.number ?? container.entries.length + 1}${marker?.[1] ?? '.'}` : model.text[sample.itemSpan.start]}${marker?.[2] ?? ' '}`;
       if (container.node?.type === 'list' && container.node.spread) separator = nl + nl;
     } else {
       separator = nl + nl;
     }
   }
   const lineStart = (offset: number) => model.lines.lineStart(model.lines.positionAt(offset).line);
-  let insertion: TextEdit;
-  if (before) {
-    const at = before.itemSpan.start;
-    const indent = model.text.slice(lineStart(at), at);
-    insertion = { span: { start: at, end: at }, newText: `${content}${separator}${indent}` };
-  } else {
-    const at = last.itemSpan.end;
-    const indent = model.text.slice(lineStart(last.itemSpan.start), last.itemSpan.start);
-    insertion = { span: { start: at, end: at }, newText: `${separator}${indent}${content}` };
-  }
+  const at = before ? before.itemSpan.start : last.itemSpan.end;
+  const indent = before ? model.text.slice(lineStart(at), at) : model.text.slice(lineStart(last.itemSpan.start), last.itemSpan.start);
+  const insertion = (placeholder: string): TextEdit => {
+    const content = container.kind === 'table' ? tableRow(model, container, entry, key, numbers.number, placeholder) : `${bullet}${proseEntry(model, container, entry, key, placeholder)}`;
+    return { span: { start: at, end: at }, newText: before ? `${content}${separator}${indent}` : `${separator}${indent}${content}` };
+  };
   // Numbers and keys are counted from the list as it stands: a guard on the list's last character
   // makes two such insertions overlap, so fix-all adds them one pass at a time and counts again.
   const counted = numbers.number !== null || key !== null;
   const guardAt = last.itemSpan.end;
   const guard = counted ? [{ span: { start: guardAt - 1, end: guardAt }, newText: model.text[guardAt - 1] }] : [];
-  return { edits: [insertion, ...guard], insertion };
+  return { edits: [insertion(PAGES), ...guard], ...(pagesStated(container) ? { snippet: insertion(PAGES_SNIPPET) } : {}) };
 }
 
 /** The container new entries go to: the records list with the most entries (footnotes are not a list). */
@@ -460,10 +453,8 @@ export function addEntryFix(model: ReportModel, unlisted: UnlistedRecord): Fix |
     const text = recordsListBody(model, [entry], PAGES);
     return { title, edits: [{ span: { start: at, end: at }, newText: blockInsertion(model.text, at, text) }], safe: true };
   }
-  const { edits } = place(model, analysis, container, entry, PAGES);
-  const fix: Fix = { title, edits, safe: true };
-  if (pagesStated(container)) fix.snippet = place(model, analysis, container, entry, PAGES_SNIPPET).insertion;
-  return fix;
+  const { edits, snippet } = place(model, analysis, container, entry);
+  return { title, edits, safe: true, ...(snippet ? { snippet } : {}) };
 }
 
 /** A numbered records list, one entry per record in date order (undated last), as the section template writes them. */
