@@ -369,7 +369,7 @@ function writtenKey(model: ReportModel, container: RecordsContainer): string | u
   }, (written, _, after, index) => keepsFirst(written.from, index, after, hasLetterKey)).key;
 }
 
-const hasLetterKey = (entry: RecordEntry) => entry.keys.some((k) => /^r/.test(k));
+const hasLetterKey = (entry: RecordEntry) => entry.keys.some(isLetterKey);
 
 function tableRow(model: ReportModel, container: RecordsContainer, entry: NewEntry, key: string | null, number: number | null, placeholder: string): string {
   const columns = container.columns ?? {};
