@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { CodeActionParams, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { disableFix, renderingOf } from '../../server/src/engine/disable-comments.js';
 import { applyFixes } from '../../server/src/engine/fixes.js';
-import { fixAll, lint } from '../../server/src/engine/lint.js';
+import { IncrementalLinter } from '../../server/src/engine/incremental.js';
+import { fixAll, lint, type LintResult } from '../../server/src/engine/lint.js';
 import { parseMarkdown } from '../../server/src/engine/parse.js';
 import { codeActions } from '../../server/src/lsp/actions.js';
-import { toLspDiagnostic } from '../../server/src/lsp/convert.js';
+import { toLspDiagnostic, toTextEdits } from '../../server/src/lsp/convert.js';
 
 /** A report whose History section holds `body`; the rest lints clean. */
 const report = (body: string) => `# Independent Medical Examination
@@ -170,6 +171,36 @@ describe('disable code actions', () => {
     // A diagnostic from an older version gets no action: its place may have moved.
     const stale: LspDiagnostic[] = diagnostics.map((d) => ({ ...d, data: { version: 2 } }));
     expect(codeActions({ ...params, context: { diagnostics: stale } }, result, 3, {}, () => undefined)).toEqual([]);
+  });
+});
+
+describe('quick fix code actions', () => {
+  const text = report('He lifted a keg. The MRI of 3/18/2024 showed a tear.');
+  const unlistedOf = (result: LintResult) => result.diagnostics.find((d) => d.ruleId === 'record-unlisted')!;
+
+  it('works out a records entry when the quick fix is asked for, from the lint of the same version', () => {
+    const result = new IncrementalLinter().lint(text);
+    const diagnostics = result.diagnostics.map((d) => toLspDiagnostic(d, result.model.lines, 'file:///r.md', 3, undefined));
+    const cited = diagnostics.find((d) => d.code === 'record-unlisted')!;
+    // The diagnostic carries its version only: the fix is read from the lint when asked for.
+    expect(cited.data).toEqual({ version: 3 });
+    const params = { textDocument: { uri: 'file:///r.md' }, range: cited.range, context: { diagnostics: [cited] } } as CodeActionParams;
+    const [add] = codeActions(params, result, 3, {}, (edits) => ({ changes: { 'file:///r.md': edits } }));
+    expect(add.title).toBe('Add "MRI of 3/18/2024" to "Records Reviewed"');
+    const after = applyFixes(text, [unlistedOf(lint(text)).fix!]).text;
+    expect(after).toContain('1. 03/13/2024 — Seacoast Urgent Care: urgent care note (3 pages)\n1. 03/18/2024 — MRI ([[pages]] pages)\n');
+    expect(add.edit!.changes!['file:///r.md']).toEqual(toTextEdits(result.model.lines, unlistedOf(lint(text)).fix!.edits));
+  });
+
+  it('refuses to read a fix left unread once the document is linted again', () => {
+    const linter = new IncrementalLinter();
+    const first = linter.lint(text);
+    const read = linter.lint(text);
+    expect(unlistedOf(read).fix?.title).toBe('Add "MRI of 3/18/2024" to "Records Reviewed"');
+    linter.lint(text.replace('keg', 'crate'));
+    // Read before the next lint, a fix is kept; one never read would be placed by spans that have moved since.
+    expect(unlistedOf(read).fix?.title).toBe('Add "MRI of 3/18/2024" to "Records Reviewed"');
+    expect(() => unlistedOf(first).fix).toThrow(/read after the document was linted again/);
   });
 });
 

@@ -23,7 +23,12 @@ export interface LintOptions {
   include?: readonly string[];
 }
 
-export interface Diagnostic extends Finding {
+/**
+ * A finding as `lint` returns it. Its `fix` may be worked out when first read (`Finding.lazyFix`):
+ * from an `IncrementalLinter`, read it before that linter's next lint, which moves the model
+ * the fix is read from (reading it later throws).
+ */
+export interface Diagnostic extends Omit<Finding, 'lazyFix'> {
   severity: Severity;
   rule: RuleMeta;
 }
@@ -93,10 +98,13 @@ export function lintWith(text: string, options: LintOptions, read: ModelReader):
     if (severity === 'off') continue;
     for (const finding of rule.check(context)) {
       if (suppressions.isSuppressed(rule.meta.id, model.lines.positionAt(finding.span.start).line)) continue;
-      const { fix, ...rest } = withOwnSpans(finding);
+      const { fix, lazyFix, ...rest } = withOwnSpans(finding);
       // Text inserted into a fence or HTML block left open would read as part of it, and fix-all would insert it again and again.
-      const fits = !fix || !swallowing || fix.edits.every((e) => e.span.start <= swallowing.start);
-      result.diagnostics.push({ ...rest, ...(fix && fits ? { fix } : {}), severity, rule: rule.meta });
+      const fitting = (f: Fix | undefined) => (f && (!swallowing || f.edits.every((e) => e.span.start <= swallowing.start)) ? f : undefined);
+      const diagnostic: Diagnostic = { ...rest, severity, rule: rule.meta };
+      if (lazyFix) withLazyFix(diagnostic, model, () => fitting(lazyFix()));
+      else if (fitting(fix)) diagnostic.fix = fix;
+      result.diagnostics.push(diagnostic);
     }
   }
   result.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -108,14 +116,46 @@ export function lintWith(text: string, options: LintOptions, read: ModelReader):
  * engine moves in place when it builds the next version's model.
  */
 function withOwnSpans(finding: Finding): Finding {
-  const copy = (span: Span): Span => ({ start: span.start, end: span.end });
-  const { fix, related } = finding;
+  const { fix, lazyFix, related } = finding;
   return {
     ...finding,
-    span: copy(finding.span),
-    ...(related ? { related: related.map((r) => ({ ...r, span: copy(r.span) })) } : {}),
-    ...(fix ? { fix: { ...fix, edits: fix.edits.map((e) => ({ ...e, span: copy(e.span) })), ...(fix.snippet ? { snippet: { ...fix.snippet, span: copy(fix.snippet.span) } } : {}) } } : {}),
+    span: copySpan(finding.span),
+    ...(related ? { related: related.map((r) => ({ ...r, span: copySpan(r.span) })) } : {}),
+    ...(fix ? { fix: ownFix(fix) } : {}),
+    ...(lazyFix ? { lazyFix: () => { const made = lazyFix(); return made && ownFix(made); } } : {}),
   };
+}
+
+function copySpan(span: Span): Span {
+  return { start: span.start, end: span.end };
+}
+
+function ownFix(fix: Fix): Fix {
+  return { ...fix, edits: fix.edits.map((e) => ({ ...e, span: copySpan(e.span) })), ...(fix.snippet ? { snippet: { ...fix.snippet, span: copySpan(fix.snippet.span) } } : {}) };
+}
+
+/** Models an `IncrementalLinter` has read past: they share blocks whose spans now belong to a later version. */
+const superseded = new WeakSet<ReportModel>();
+
+/** Marks `model` as out of date: a lazy fix not yet read from it throws rather than read moved spans. */
+export function supersede(model: ReportModel): void {
+  superseded.add(model);
+}
+
+/** Gives `diagnostic` a `fix` worked out by `make` when first read, and kept. */
+function withLazyFix(diagnostic: Diagnostic, model: ReportModel, make: () => Fix | undefined): void {
+  let made: { fix: Fix | undefined } | null = null;
+  Object.defineProperty(diagnostic, 'fix', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!made) {
+        if (superseded.has(model)) throw new Error(`ime-lint: the fix of a ${diagnostic.ruleId} finding was read after the document was linted again`);
+        made = { fix: make() };
+      }
+      return made.fix;
+    },
+  });
 }
 
 /**

@@ -42,9 +42,10 @@ export function codeActions(params: CodeActionParams, result: LintResult, versio
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
-      const fix = currentFix(diagnostic, version);
+      const fix = currentFix(diagnostic, result, version);
       if (!fix) continue;
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safe, edit: editFor(fix.edits) });
+      const edits = toTextEdits(result.model.lines, fix.edits);
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safe, edit: editFor(edits) });
     }
     const sectionDiagnostics = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && SECTION_RULES.has(String(d.code)));
     const missing = result.diagnostics.filter((d) => SECTION_RULES.has(d.ruleId) && d.fix);
@@ -89,6 +90,12 @@ function isCurrent(diagnostic: LspDiagnostic, version: number): boolean {
   return diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.code !== undefined && (diagnostic.data as Partial<DiagnosticData> | undefined)?.version === version;
 }
 
-function currentFix(diagnostic: LspDiagnostic, version: number): DiagnosticData['fix'] | undefined {
-  return isCurrent(diagnostic, version) ? (diagnostic.data as DiagnosticData).fix : undefined;
+/** The fix of the finding the client sent back, from `result`, the lint of the version the diagnostic was computed for. */
+function currentFix(diagnostic: LspDiagnostic, result: LintResult, version: number): Fix | undefined {
+  if (!isCurrent(diagnostic, version)) return undefined;
+  const { lines } = result.model;
+  const start = lines.offsetAt(diagnostic.range.start);
+  const end = lines.offsetAt(diagnostic.range.end);
+  const finding = result.diagnostics.find((d) => d.ruleId === diagnostic.code && d.span.start === start && d.span.end === end && d.message === diagnostic.message);
+  return finding?.fix;
 }

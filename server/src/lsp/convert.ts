@@ -8,11 +8,13 @@ import type { Severity, TextEdit } from '../rules/types.js';
 
 export const DIAGNOSTIC_SOURCE = 'ime-lint';
 
-/** What a diagnostic carries for the code actions asked for it later (LSP `data`). */
+/**
+ * What a diagnostic carries for the code actions asked for it later (LSP `data`): the document
+ * version it was computed for. Its fix is offered only on that version, read then from that
+ * version's lint, so a fix is worked out only when asked for (`Finding.lazyFix`).
+ */
 export interface DiagnosticData {
-  /** The document version the diagnostic was computed for: a fix is offered only on that version. */
   version: number;
-  fix?: { title: string; safe: boolean; edits: LspTextEdit[] };
 }
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
@@ -42,7 +44,6 @@ export function toTextEdits(lines: LineIndex, edits: readonly TextEdit[]): LspTe
 /** `readmeUrl`: the shipped README the diagnostic links to for its rule, when known. */
 export function toLspDiagnostic(diagnostic: Diagnostic, lines: LineIndex, uri: string, version: number, readmeUrl: string | undefined): LspDiagnostic {
   const data: DiagnosticData = { version };
-  if (diagnostic.fix) data.fix = { title: diagnostic.fix.title, safe: diagnostic.fix.safe, edits: toTextEdits(lines, diagnostic.fix.edits) };
   return {
     range: toRange(lines, diagnostic.span),
     severity: SEVERITIES[diagnostic.severity],

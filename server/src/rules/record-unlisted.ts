@@ -20,12 +20,12 @@ export const recordUnlisted: Rule = {
       const what = partial
         ? `${capitalise(reference.phrase)} of ${dates.map((d) => model.text.slice(d.span.start, d.span.end)).join(', ')}`
         : capitalise(referenceText(reference));
-      const fix = addEntryFix(model, unlisted);
       return {
         ruleId: 'record-unlisted',
         span: reference.span,
         message: `${what} is cited here but has no entry under "${heading}".`,
-        ...(fix ? { fix } : {}),
+        // Placed in the list only when asked for: a long report cites dozens of unlisted records at every keystroke.
+        lazyFix: () => addEntryFix(model, unlisted),
         ...(later.length ? { related: later.map((r) => ({ span: r.span, message: 'The same record is cited again here.' })) } : {}),
       };
     });

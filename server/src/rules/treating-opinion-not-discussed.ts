@@ -13,11 +13,16 @@ export const treatingOpinionNotDiscussed: Rule = {
   },
   check({ model, config }) {
     const analysis = analyseTreating(model, config.treating);
-    const discussed = new Set(analysis.mentions.filter((m) => isDiscussion(m.sentence, analysis)).map((m) => m.physician));
     const recorded = new Map<TreatingOpinion['physician'], TreatingOpinion[]>();
     for (const opinion of analysis.opinions) {
-      if (!opinion.recorded || discussed.has(opinion.physician)) continue;
-      recorded.set(opinion.physician, [...(recorded.get(opinion.physician) ?? []), opinion]);
+      if (opinion.recorded) recorded.set(opinion.physician, [...(recorded.get(opinion.physician) ?? []), opinion]);
+    }
+    // Mentions run to thousands in a long records list: only those of a physician still
+    // undiscussed are weighed, from the end, where the opinion sections stand.
+    const { mentions } = analysis;
+    for (let i = mentions.length - 1; i >= 0 && recorded.size; i--) {
+      const { physician, sentence } = mentions[i];
+      if (recorded.has(physician) && isDiscussion(sentence, analysis)) recorded.delete(physician);
     }
     const findings: Finding[] = [];
     for (const [physician, [first, ...others]] of recorded) {

@@ -36,6 +36,12 @@ export interface Finding {
   span: Span;
   message: string;
   fix?: Fix;
+  /**
+   * The fix, worked out when the diagnostic's `fix` is first read rather than with the finding:
+   * for a fix that costs as much as finding the problem (where a new records entry goes), which
+   * an editor asks for only when the author opens the quick fixes.
+   */
+  lazyFix?: () => Fix | undefined;
   related?: Related[];
 }
 
