@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyseRecordPages } from '../../server/src/analysis/record-pages.js';
 import { analyseRecords, recordDefinition, recordReferences } from '../../server/src/analysis/records.js';
 import { IncrementalLinter } from '../../server/src/engine/incremental.js';
 import { buildModel, type ReportModel } from '../../server/src/engine/model.js';
@@ -80,6 +81,17 @@ describe('records list parser', () => {
     const withKeys = analyseRecords(model);
     expect(withKeys.entries.map((e) => e.keys)).toEqual([['r5']]);
     expect(recordDefinition(model, footnotes.indexOf('[^r5]') + 2)).toEqual(withKeys.entries[0].span);
+  });
+
+  it("counts an entry's pages from all its blocks, a footnote defined inside it too, whichever analysis reads them first", () => {
+    const records = '1. 03/13/2024 — Seacoast Urgent Care: urgent care note (3 pages)[^r2]\n\n   [^r2]: 03/14/2024 Seacoast Imaging, MRI of the lumbar spine (2 pages).';
+    const text = withRecords('History.', records);
+    const pagesByRecords = analyseRecords(buildModel(text)).entries.map((e) => [e.keys, e.pages]);
+    const model = buildModel(text);
+    const pageEntries = analyseRecordPages(model).entries.map((e) => e.pages);
+    expect(analyseRecords(model).entries.map((e) => [e.keys, e.pages])).toEqual(pagesByRecords);
+    expect(pagesByRecords).toEqual([[['1'], 5], [['r2'], null]]);
+    expect(pageEntries).toEqual([5]);
   });
 
   it('treats an item holding a nested list as a group and reads its provider into the sub-items', () => {

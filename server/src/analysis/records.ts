@@ -459,8 +459,6 @@ class EntryReader {
   private readonly footnotes: { node: Nodes & { identifier: string }; span: Span }[] = [];
 
   constructor(private readonly model: ReportModel) {
-    // Read first: it keeps each item's page count with the item, from all the item's blocks (`pagesOfItem`).
-    analyseRecordPages(model);
     // Definitions are blocks: only containers of blocks can hold one, so prose is not walked; none without their "[^".
     const visit = (node: Nodes) => {
       if (node.type === 'footnoteDefinition' && /^r\d+$/i.test(node.identifier)) this.footnotes.push({ node, span: spanOf(node) });
@@ -477,13 +475,17 @@ class EntryReader {
         continue;
       }
       const outside = blocks.filter((b) => !inFootnote(b));
-      this.readSection(outside, itemBlocks(outside));
+      this.readSection(outside, itemBlocks(outside), items);
     }
     this.readFootnotes();
   }
 
-  /** Reads the section's entries from its blocks and `items`, the blocks of each list item among them. */
-  private readSection(blocks: Block[], items: Map<ListItem, Block[]>): void {
+  /**
+   * Reads the section's entries from its blocks and `items`, the blocks of each list item among
+   * them. An item's page count is read from all its blocks (`whole`), as the page-count rules
+   * read it: the item keeps the count whichever asks first (`pagesOfItem`).
+   */
+  private readSection(blocks: Block[], items: Map<ListItem, Block[]>, whole = items): void {
     const tables = new Map<Table, Block[]>();
     const loose: Block[] = [];
     for (const block of blocks) {
@@ -519,7 +521,7 @@ class EntryReader {
         lastEntries = lists.get(list) ?? [];
         lists.set(list, lastEntries);
       }
-      lastEntries.push(this.keptEntry(reading.entry, reading, item, blocksOfItem, pagesOfItem(item, blocksOfItem)));
+      lastEntries.push(this.keptEntry(reading.entry, reading, item, blocksOfItem, pagesOfItem(item, whole.get(item) ?? blocksOfItem)));
     });
     lists.forEach((entries, list) => this.containers.push(keptContainer(list.ordered ? 'numbered' : 'bulleted', list, entries)));
     if (!tables.size && !items.size) this.readParagraphs(loose);

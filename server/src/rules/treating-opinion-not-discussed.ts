@@ -15,7 +15,10 @@ export const treatingOpinionNotDiscussed: Rule = {
     const analysis = analyseTreating(model, config.treating);
     const recorded = new Map<TreatingOpinion['physician'], TreatingOpinion[]>();
     for (const opinion of analysis.opinions) {
-      if (opinion.recorded) recorded.set(opinion.physician, [...(recorded.get(opinion.physician) ?? []), opinion]);
+      if (!opinion.recorded) continue;
+      const opinions = recorded.get(opinion.physician);
+      if (opinions) opinions.push(opinion);
+      else recorded.set(opinion.physician, [opinion]);
     }
     // Mentions run to thousands in a long records list: only those of a physician still
     // undiscussed are weighed, from the end, where the opinion sections stand.
