@@ -205,6 +205,8 @@ interface SentenceInfo {
   readonly mayDisagree: boolean;
   /** The analysis that last read the sentence; null for a sentence new in this version. */
   run: TreatingRun | null;
+  /** How many infos up to this one the last analysis read in the same order (see `readInfos`). */
+  steady: number;
 }
 
 /**
@@ -228,7 +230,7 @@ function infosOf(block: Block): SentenceInfo[] {
       const facts = sentenceFacts(sentence.text);
       // Every field set here, so all infos share one shape.
       const mayDisagree = facts.markers || facts.judges;
-      return { sentence, facts, index: 0, skipped: false, names: NONE, refs: NONE, opinionOf: undefined, topic: null, voiced: facts.voiced, mayDisagree, run: null };
+      return { sentence, facts, index: 0, skipped: false, names: NONE, refs: NONE, opinionOf: undefined, topic: null, voiced: facts.voiced, mayDisagree, run: null, steady: 0 };
     });
     infosOfBlock.set(block, infos);
   }
@@ -330,8 +332,13 @@ class TreatingAnalyser {
   private fullNames: TreatingRun['fullNames'] = null;
   /** The infos of each heading's sentences, by where the heading starts. */
   private readonly headingInfos = new Map<number, SentenceInfo[]>();
-  /** For each info, how many infos up to it were analysed last time in the same order (see `readInfos`). */
-  private readonly steady: number[] = [];
+  /** The run that last analysed the sentences, while those read so far leave its registry standing (see `unchangedRun`). */
+  private standing: TreatingRun | null = null;
+  private fallen = false;
+  /** How many of the standing run's relevant texts the sentences read so far gave again, in order. */
+  private matched = 0;
+  /** The sentences new since the last analysis, in order: all that `adopt` reads. */
+  private readonly fresh: SentenceInfo[] = [];
   /** Whether the registry is the last analysis's (see `unchangedRun`). */
   private adopted = false;
   /** How many sentences are headings, and whether one of them is new (see `unchangedRun`). */
@@ -353,7 +360,9 @@ class TreatingAnalyser {
 
   /**
    * Every sentence's info in order, and for each how many infos up to it were analysed last
-   * time and stood in the same order then (see `keepsOpinion`).
+   * time and stood in the same order then (see `keepsOpinion`). The same pass weighs whether
+   * the last run's registry still stands (`weigh`) and gathers the new sentences: a long report
+   * has tens of thousands of sentences, and each pass over them is paid at every keystroke.
    */
   private readInfos(): void {
     const { blocks } = this.model;
@@ -377,10 +386,21 @@ class TreatingAnalyser {
         }
         steady = info.run === null ? 0 : steady > 0 && info.index === lastIndex + 1 ? steady + 1 : 1;
         lastIndex = info.index;
-        this.steady.push(steady);
+        info.steady = steady;
         info.index = this.infos.length;
         info.skipped = skipped;
         this.infos.push(info);
+        if (info.run === null) {
+          this.fresh.push(info);
+          if (this.standing) this.weigh(info);
+        } else if (!this.standing) {
+          // The first sentence the last run read names that run: the new ones before it are weighed against it now.
+          this.standing = info.run;
+          for (let f = 0; f < this.fresh.length; f++) this.weigh(this.fresh[f]);
+          this.weigh(info);
+        } else {
+          this.weigh(info);
+        }
       }
       if (block.type === 'heading') {
         this.headingInfos.set(block.span.start, this.infos.slice(first));
@@ -398,7 +418,7 @@ class TreatingAnalyser {
    * are all new or all kept.)
    */
   private keepsOpinion(info: SentenceInfo): boolean {
-    return this.adopted && this.steady[info.index] > PRONOUN_REACH;
+    return this.adopted && info.steady > PRONOUN_REACH;
   }
 
   /**
@@ -464,18 +484,23 @@ class TreatingAnalyser {
    * of every other sentence stand too.
    */
   private unchangedRun(seeds: string): TreatingRun | null {
-    const previous = this.infos.find((info) => info.run)?.run;
-    if (!previous || previous.seeds !== seeds || this.newHeading || this.headings !== previous.headings) return null;
-    let relevant = 0;
-    for (let i = 0; i < this.infos.length; i++) {
-      const info = this.infos[i];
-      if (info.run && info.run !== previous) return null;
-      const holds = info.run ? info.names.length > 0 || info.refs.length > 0 : mayHoldPeople(info, previous);
-      if (!holds) continue;
-      const before = previous.relevant[relevant++];
-      if (before !== info.sentence.text && !settlesAlike(before, info, previous)) return null;
+    const previous = this.standing;
+    if (!previous || this.fallen || previous.seeds !== seeds || this.newHeading || this.headings !== previous.headings) return null;
+    return this.matched === previous.relevant.length ? previous : null;
+  }
+
+  /** Weighs the next sentence in order against the standing run (see `unchangedRun`). */
+  private weigh(info: SentenceInfo): void {
+    const previous = this.standing;
+    if (!previous || this.fallen) return;
+    if (info.run && info.run !== previous) {
+      this.fallen = true;
+      return;
     }
-    return relevant === previous.relevant.length ? previous : null;
+    const holds = info.run ? info.names.length > 0 || info.refs.length > 0 : mayHoldPeople(info, previous);
+    if (!holds) return;
+    const before = previous.relevant[this.matched++];
+    if (before !== info.sentence.text && !settlesAlike(before, info, previous)) this.fallen = true;
   }
 
   /** Takes the previous run's registry, and reads the names and references of the sentences new since then by it. */
@@ -484,12 +509,12 @@ class TreatingAnalyser {
     this.registry = previous.registry;
     this.fullNames = previous.fullNames;
     const withGiven = this.peopleWithGivenNames();
-    this.forEachInfo((info) => {
-      if (info.run) return;
+    for (let i = 0; i < this.fresh.length; i++) {
+      const info = this.fresh[i];
       this.collectNames(info);
       this.addFullNames(info, withGiven);
       this.collectReferences(info);
-    });
+    }
   }
 
   /** Visits every sentence's info in order, by index: a for-of loop over tens of thousands of them allocates an iterator result for each. */
