@@ -207,6 +207,15 @@ interface SentenceInfo {
   run: TreatingRun | null;
   /** How many infos up to this one the last analysis read in the same order (see `readInfos`). */
   steady: number;
+  /**
+   * The mention of each of `refs` (treating or not) and the opinion, as the last analysis gave
+   * them: kept while the references and the opinion stand, their spans moved with the sentence,
+   * so an edit does not make thousands of them anew (see `readOpinions`).
+   */
+  mentions: Mention[];
+  /** The references `mentions` were made from (a sentence's references are a new list whenever they are read again). */
+  mentionsFrom: Reference[];
+  opinion: TreatingOpinion | null;
 }
 
 /**
@@ -230,7 +239,10 @@ function infosOf(block: Block): SentenceInfo[] {
       const facts = sentenceFacts(sentence.text);
       // Every field set here, so all infos share one shape.
       const mayDisagree = facts.markers || facts.judges;
-      return { sentence, facts, index: 0, skipped: false, names: NONE, refs: NONE, opinionOf: undefined, topic: null, voiced: facts.voiced, mayDisagree, run: null, steady: 0 };
+      return {
+        sentence, facts, index: 0, skipped: false, names: NONE, refs: NONE, opinionOf: undefined, topic: null, voiced: facts.voiced, mayDisagree,
+        run: null, steady: 0, mentions: NONE, mentionsFrom: NONE, opinion: null,
+      };
     });
     infosOfBlock.set(block, infos);
   }
@@ -440,17 +452,38 @@ class TreatingAnalyser {
       info.run = run;
       const { refs } = info;
       if (info.names.length || refs.length) run.relevant.push(sentence.text);
-      // By index: most sentences have no references, and an iterator for each is garbage.
-      for (let r = 0; r < refs.length; r++) {
-        const { physician, start, end, via } = refs[r];
-        const base = sentence.span.start;
-        if (physician.treating) mentions.push({ physician, span: { start: base + start, end: base + end }, sentence, via });
-      }
-      if (info.opinionOf?.treating && !info.voiced) opinions.push({ physician: info.opinionOf, sentence, topic: info.topic, recorded: isRecording(sentence.block) });
+      if (refs.length) this.addMentions(info, mentions);
+      if (info.opinionOf?.treating && !info.voiced) opinions.push(this.opinionOf(info));
       const disagreement = this.disagreementIn(info);
       if (disagreement) disagreements.push(disagreement);
     }
     return { mentions, opinions, disagreements };
+  }
+
+  /** Adds the mentions of treating physicians in the sentence: those of the last analysis while its references are the same, moved to where it stands. */
+  private addMentions(info: SentenceInfo, out: Mention[]): void {
+    const { refs, sentence } = info;
+    const base = sentence.span.start;
+    if (info.mentionsFrom !== refs) {
+      info.mentions = refs.map(({ physician, start, end, via }) => ({ physician, span: { start: base + start, end: base + end }, sentence, via }));
+      info.mentionsFrom = refs;
+    }
+    // By index: most sentences have no references, and an iterator for each is garbage.
+    for (let r = 0; r < refs.length; r++) {
+      const mention = info.mentions[r];
+      mention.span.start = base + refs[r].start;
+      mention.span.end = base + refs[r].end;
+      if (mention.physician.treating) out.push(mention);
+    }
+  }
+
+  /** The sentence's opinion: the last analysis's while it says the same. */
+  private opinionOf(info: SentenceInfo): TreatingOpinion {
+    const { opinion, sentence } = info;
+    const physician = info.opinionOf!;
+    const recorded = isRecording(sentence.block);
+    if (opinion?.physician === physician && opinion.topic === info.topic && opinion.recorded === recorded) return opinion;
+    return (info.opinion = { physician, sentence, topic: info.topic, recorded });
   }
 
   /** Finds who every name and role phrase is, and who is treating, from all the sentences. */

@@ -131,13 +131,15 @@ function knownBlock(node: Nodes, comments: HtmlComment[]): Block | null {
   if (!known) return null;
   const { block } = known;
   const delta = (node.position?.start.offset ?? 0) - block.span.start;
+  // Indexed loops: every block after an edit comes here, before V8 has optimized the edit's path.
   if (delta) {
     moveSpan(block.span, delta);
-    for (const sentence of block.sentences) moveSpan(sentence.span, delta);
-    for (const cell of block.cells ?? []) moveSpan(cell, delta);
-    for (const comment of known.comments) moveSpan(comment.span, delta);
+    const { sentences, cells } = block;
+    for (let i = 0; i < sentences.length; i++) moveSpan(sentences[i].span, delta);
+    if (cells) for (let i = 0; i < cells.length; i++) moveSpan(cells[i], delta);
+    for (let i = 0; i < known.comments.length; i++) moveSpan(known.comments[i].span, delta);
   }
-  comments.push(...known.comments);
+  for (let i = 0; i < known.comments.length; i++) comments.push(known.comments[i]);
   return block;
 }
 
@@ -166,7 +168,8 @@ class ModelBuilder {
   ) {}
 
   build(lines: LineIndex): ReportModel {
-    for (const node of this.root.children) this.visitTop(node);
+    const { children } = this.root;
+    for (let i = 0; i < children.length; i++) this.visitTop(children[i]);
     for (const s of this.open) s.span.end = this.text.length;
     return {
       text: this.text,
@@ -253,7 +256,7 @@ class ModelBuilder {
     for (let index = 0; index < list.children.length; index++) {
       const item = list.children[index];
       const context: ListContext = { list, item, index };
-      for (const child of item.children) this.visit(child, context);
+      for (let c = 0; c < item.children.length; c++) this.visit(item.children[c], context);
     }
   }
 
