@@ -1,5 +1,5 @@
 import { ChunkedParser, type ChunkSizes } from './chunks.js';
-import { lintWith, supersede, type LintOptions, type LintResult } from './lint.js';
+import { lintWith, startReading, type LintOptions, type LintResult, type Reading } from './lint.js';
 import { modelFromTree, type ModelOptions, type ReportModel } from './model.js';
 import { LineIndex } from './text.js';
 
@@ -15,8 +15,8 @@ export class IncrementalLinter {
   private readonly parser: ChunkedParser;
   /** The last text's line index: the next one scans only the lines that changed. */
   private lines: LineIndex | null = null;
-  /** The last model read, which the next reading moves the blocks of (weakly: the caller decides how long a result lives). */
-  private last: WeakRef<ReportModel> | null = null;
+  /** The reading of the last model, whose blocks the next reading moves (not the model: the caller decides how long a result lives). */
+  private reading: Reading | null = null;
 
   /** `sizes` for tests: small chunks put every cut to work. */
   constructor(sizes?: ChunkSizes) {
@@ -29,11 +29,10 @@ export class IncrementalLinter {
 
   /** The model of `text`; with `detectOnly`, of its chunks up to the report's title only. */
   read(text: string, options: ModelOptions, detectOnly = false): ReportModel {
-    const last = this.last?.deref();
-    if (last) supersede(last);
+    if (this.reading) this.reading.superseded = true;
     if (this.lines?.text !== text) this.lines = this.lines ? LineIndex.after(this.lines, text) : new LineIndex(text);
     const model = modelFromTree(text, this.parser.parse(text, detectOnly), options, this.lines);
-    this.last = new WeakRef(model);
+    this.reading = startReading(model);
     return model;
   }
 }

@@ -134,12 +134,21 @@ function ownFix(fix: Fix): Fix {
   return { ...fix, edits: fix.edits.map((e) => ({ ...e, span: copySpan(e.span) })), ...(fix.snippet ? { snippet: { ...fix.snippet, span: copySpan(fix.snippet.span) } } : {}) };
 }
 
-/** Models an `IncrementalLinter` has read past: they share blocks whose spans now belong to a later version. */
-const superseded = new WeakSet<ReportModel>();
+/**
+ * Whether an `IncrementalLinter` has read past a model: the models share blocks whose spans then
+ * belong to a later version. Kept in the model's cache; the linter keeps this, not the model.
+ */
+export interface Reading {
+  superseded: boolean;
+}
 
-/** Marks `model` as out of date: a lazy fix not yet read from it throws rather than read moved spans. */
-export function supersede(model: ReportModel): void {
-  superseded.add(model);
+const READING_KEY = 'reading';
+
+/** Starts the reading of `model`: once superseded, a lazy fix not yet read from it throws rather than read moved spans. */
+export function startReading(model: ReportModel): Reading {
+  const reading: Reading = { superseded: false };
+  model.cache.set(READING_KEY, reading);
+  return reading;
 }
 
 /** Gives `diagnostic` a `fix` worked out by `make` when first read, and kept. */
@@ -150,7 +159,7 @@ function withLazyFix(diagnostic: Diagnostic, model: ReportModel, make: () => Fix
     configurable: true,
     get() {
       if (!made) {
-        if (superseded.has(model)) throw new Error(`ime-lint: the fix of a ${diagnostic.ruleId} finding was read after the document was linted again`);
+        if ((model.cache.get(READING_KEY) as Reading | undefined)?.superseded) throw new Error(`ime-lint: the fix of a ${diagnostic.ruleId} finding was read after the document was linted again`);
         made = { fix: make() };
       }
       return made.fix;
