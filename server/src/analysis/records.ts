@@ -525,7 +525,7 @@ class EntryReader {
         lastEntries = lists.get(list) ?? [];
         lists.set(list, lastEntries);
       }
-      lastEntries.push(this.keptEntry(reading.entry, reading, item, blocksOfItem, pagesOfItem(item, whole.get(item) ?? blocksOfItem)));
+      lastEntries.push(this.keptEntry(reading.entry, reading, item, blocksOfItem, pagesOfItem(item, whole === items ? blocksOfItem : whole.get(item) ?? blocksOfItem)));
     });
     lists.forEach((entries, list) => this.containers.push(keptContainer(list.ordered ? 'numbered' : 'bulleted', list, entries)));
     if (!tables.size && !items.size) this.readParagraphs(loose);

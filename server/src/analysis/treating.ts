@@ -410,7 +410,8 @@ class TreatingAnalyser {
           this.standing = info.run;
           for (let f = 0; f < this.fresh.length; f++) this.weigh(this.fresh[f]);
           this.weigh(info);
-        } else {
+        } else if (info.run !== this.standing || info.names.length || info.refs.length) {
+          // A sentence the standing run read, naming no one, leaves it standing: no call for it.
           this.weigh(info);
         }
       }
@@ -445,15 +446,17 @@ class TreatingAnalyser {
     const opinions: TreatingOpinion[] = [];
     const disagreements: TreatingDisagreement[] = [];
     const { infos } = this;
+    // The calls are made only for the sentences that need them: this loop runs over every
+    // sentence at every keystroke, before V8 has optimized it after a report is opened.
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i];
-      const { sentence } = info;
       if (!this.keepsOpinion(info)) this.findOpinion(info);
       info.run = run;
       const { refs } = info;
-      if (info.names.length || refs.length) run.relevant.push(sentence.text);
+      if (info.names.length || refs.length) run.relevant.push(info.sentence.text);
       if (refs.length) this.addMentions(info, mentions);
       if (info.opinionOf?.treating && !info.voiced) opinions.push(this.opinionOf(info));
+      if (!info.mayDisagree) continue;
       const disagreement = this.disagreementIn(info);
       if (disagreement) disagreements.push(disagreement);
     }
@@ -791,10 +794,8 @@ class TreatingAnalyser {
 
   // --- disagreements ---------------------------------------------------------------------
 
-  /** The disagreement the sentence states with a treating physician, if it states one. */
+  /** The disagreement the sentence states with a treating physician, if it states one (asked only of a sentence that `mayDisagree`). */
   private disagreementIn(info: SentenceInfo): TreatingDisagreement | null {
-    // Most sentences hold neither a marker nor a judgment: asked first.
-    if (!info.mayDisagree) return null;
     const { facts } = info;
     const block = info.sentence.block;
     if (block.type === 'heading' || info.skipped || facts.question || inKind(block, 'records')) return null;

@@ -69,9 +69,12 @@ export class LineIndex {
    */
   private startsAfter(old: number[], { start, oldEnd, newEnd }: TextChange): number[] {
     const kept = Math.max(1, firstIndex(old.length, (i) => old[i] >= start));
-    const starts = this.scan(Math.max(0, start - 1), newEnd, old.slice(0, kept));
+    const head = this.scan(Math.max(0, start - 1), newEnd, old.slice(0, kept));
+    // The moved starts copied at once and shifted in place: pushed one by one, tens of thousands
+    // of them regrew the array at every edit.
+    const starts = head.concat(old.slice(firstIndex(old.length, (i) => old[i] > oldEnd)));
     const delta = newEnd - oldEnd;
-    for (let moved = firstIndex(old.length, (i) => old[i] > oldEnd); moved < old.length; moved++) starts.push(old[moved] + delta);
+    if (delta) for (let i = head.length; i < starts.length; i++) starts[i] += delta;
     return starts;
   }
 
