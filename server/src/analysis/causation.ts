@@ -155,11 +155,21 @@ export function analyseCausation(model: ReportModel): CausationAnalysis {
   const cached = model.cache.get('causation') as CausationAnalysis | undefined;
   if (cached) return cached;
   const conclusions: CausationConclusion[] = [];
-  for (const block of model.blocks) {
+  const { blocks } = model;
+  // What a block's section says is asked once per run of blocks in one section: a long records list is thousands of blocks.
+  let section: Section | null | undefined;
+  let kinds: readonly SectionKind[] = [];
+  let skipped = false;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
     if (block.type === 'heading') continue;
-    const kinds = effectiveKinds(block);
+    if (block.section !== section) {
+      section = block.section;
+      kinds = effectiveKinds(block);
+      skipped = !kinds.includes('referral') && kinds.length > 0 && kinds.every((k) => NOT_OPINION.has(k));
+    }
+    if (skipped) continue;
     const referral = kinds.includes('referral');
-    if (!referral && kinds.length && kinds.every((k) => NOT_OPINION.has(k))) continue;
     const diagnoses = kinds.includes('diagnoses');
     // A loop, not a callback: a closure over the block would make a context for every block.
     for (let i = 0; i < block.sentences.length; i++) {
