@@ -525,7 +525,9 @@ class EntryReader {
         lastEntries = lists.get(list) ?? [];
         lists.set(list, lastEntries);
       }
-      lastEntries.push(this.keptEntry(reading.entry, reading, item, blocksOfItem, pagesOfItem(item, whole === items ? blocksOfItem : whole.get(item) ?? blocksOfItem)));
+      // An entry made from this reading counted the pages of this very item (a changed item is a new node).
+      const pages = reading.made ? reading.made.pages : pagesOfItem(item, whole === items ? blocksOfItem : whole.get(item) ?? blocksOfItem);
+      lastEntries.push(this.keptEntry(reading.entry, reading, item, blocksOfItem, pages));
     });
     lists.forEach((entries, list) => this.containers.push(keptContainer(list.ordered ? 'numbered' : 'bulleted', list, entries)));
     if (!tables.size && !items.size) this.readParagraphs(loose);
