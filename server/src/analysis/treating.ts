@@ -372,21 +372,28 @@ class TreatingAnalyser {
 
   /**
    * Every sentence's info in order, and for each how many infos up to it were analysed last
-   * time and stood in the same order then (see `keepsOpinion`). The same pass weighs whether
+   * time and stood in the same order then (see `readOpinions`). The same pass weighs whether
    * the last run's registry still stands (`weigh`) and gathers the new sentences: a long report
    * has tens of thousands of sentences, and each pass over them is paid at every keystroke.
    */
   private readInfos(): void {
     const { blocks } = this.model;
-    // Whether a section's sentences are skipped, asked once per section rather than per block.
-    const skippedIn = new Map<Section | null, boolean>();
+    // Locals rather than fields in the loop: it runs over every sentence at every keystroke,
+    // before V8 has optimized it after a report is opened.
+    const all = this.infos;
+    const { fresh } = this;
+    // Whether a section's sentences are skipped, asked once per run of blocks in one section.
+    let section: Section | null | undefined;
+    let skipped = false;
     let lastIndex = -1;
     let steady = 0;
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b];
-      let skipped = skippedIn.get(block.section);
-      if (skipped === undefined) skippedIn.set(block.section, (skipped = inSkippedKind(block)));
-      const first = this.infos.length;
+      if (block.section !== section) {
+        section = block.section;
+        skipped = inSkippedKind(block);
+      }
+      const first = all.length;
       const infos = infosOf(block);
       for (let i = 0; i < infos.length; i++) {
         const info = infos[i];
@@ -396,42 +403,32 @@ class TreatingAnalyser {
           info.names = NONE;
           info.refs = NONE;
         }
-        steady = info.run === null ? 0 : steady > 0 && info.index === lastIndex + 1 ? steady + 1 : 1;
+        const { run } = info;
+        steady = run === null ? 0 : steady > 0 && info.index === lastIndex + 1 ? steady + 1 : 1;
         lastIndex = info.index;
         info.steady = steady;
-        info.index = this.infos.length;
+        info.index = all.length;
         info.skipped = skipped;
-        this.infos.push(info);
-        if (info.run === null) {
-          this.fresh.push(info);
+        all.push(info);
+        if (run === null) {
+          fresh.push(info);
           if (this.standing) this.weigh(info);
         } else if (!this.standing) {
           // The first sentence the last run read names that run: the new ones before it are weighed against it now.
-          this.standing = info.run;
-          for (let f = 0; f < this.fresh.length; f++) this.weigh(this.fresh[f]);
+          this.standing = run;
+          for (let f = 0; f < fresh.length; f++) this.weigh(fresh[f]);
           this.weigh(info);
-        } else if (info.run !== this.standing || info.names.length || info.refs.length) {
+        } else if (run !== this.standing || info.names.length || info.refs.length) {
           // A sentence the standing run read, naming no one, leaves it standing: no call for it.
           this.weigh(info);
         }
       }
       if (block.type === 'heading') {
-        this.headingInfos.set(block.span.start, this.infos.slice(first));
+        this.headingInfos.set(block.span.start, all.slice(first));
         this.headings += infos.length;
         if (infos.some((info) => info.run === null)) this.newHeading = true;
       }
     }
-  }
-
-  /**
-   * Whether the sentence's opinion is the one the last analysis found: the registry it was
-   * found by holds (`adopt`: the same headings, so the same sections), and the sentence and
-   * those its pronouns may refer back to were analysed then, in the same order. (The other
-   * sentences of its records entry were too: a list item is parsed as a whole, so its blocks
-   * are all new or all kept.)
-   */
-  private keepsOpinion(info: SentenceInfo): boolean {
-    return this.adopted && info.steady > PRONOUN_REACH;
   }
 
   /**
@@ -445,12 +442,17 @@ class TreatingAnalyser {
     const mentions: Mention[] = [];
     const opinions: TreatingOpinion[] = [];
     const disagreements: TreatingDisagreement[] = [];
-    const { infos } = this;
+    const { infos, adopted } = this;
     // The calls are made only for the sentences that need them: this loop runs over every
     // sentence at every keystroke, before V8 has optimized it after a report is opened.
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i];
-      if (!this.keepsOpinion(info)) this.findOpinion(info);
+      // The sentence's opinion is the one the last analysis found when the registry it was found
+      // by holds (`adopt`: the same headings, so the same sections), and the sentence and those
+      // its pronouns may refer back to were analysed then, in the same order. (The other
+      // sentences of its records entry were too: a list item is parsed as a whole, so its blocks
+      // are all new or all kept.)
+      if (!adopted || info.steady <= PRONOUN_REACH) this.findOpinion(info);
       info.run = run;
       const { refs } = info;
       if (info.names.length || refs.length) run.relevant.push(info.sentence.text);
