@@ -105,6 +105,29 @@ describe('ime-lint-server over stdio, pull diagnostics', () => {
     expect(applyEdit(INCOMPLETE, source[0].edit)).toBe(fixAll(INCOMPLETE, { filePath: join(session.folder, 'report.md') }).text);
   });
 
+  it("adds a record cited after an edit to the list with the quick fix worked out when asked for", async () => {
+    const session = await start({ pull: true });
+    const text = report({ ...COMPLETE_SECTIONS, 'History of Present Illness': 'He lifted a keg on 03/12/2024.' });
+    const uri = session.open('report.md', text);
+    expect((await session.pull(uri)).map((d) => d.code)).not.toContain('record-unlisted');
+    // An incremental edit: the server lints the new version from the last one's chunks.
+    const at = new LineIndex(text).positionAt(text.indexOf(' on 03/12/2024.'));
+    const cited = text.replace(' on 03/12/2024.', '. The MRI of 3/18/2024 showed a tear on 03/12/2024.');
+    void session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: '. The MRI of 3/18/2024 showed a tear' }],
+    });
+    const items = await session.pull(uri);
+    const unlisted = items.find((d) => d.code === 'record-unlisted')!;
+    expect(unlisted.data).toEqual({ version: 2 });
+    const actions = await session.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: unlisted.range, context: { diagnostics: [unlisted] },
+    }) as CodeAction[];
+    const engineFix = lint(cited, { filePath: join(session.folder, 'report.md') }).diagnostics.find((d) => d.ruleId === 'record-unlisted')!.fix!;
+    const add = actions.find((a) => a.title === engineFix.title)!;
+    expect(applyEdit(cited, add.edit)).toBe(applyFixes(cited, [engineFix]).text);
+    expect(applyEdit(cited, add.edit)).toContain('03/18/2024 — MRI');
+  });
+
   it('offers no quick fix computed for an older version of the text', async () => {
     const session = await start({ pull: true });
     const uri = session.open('report.md', INCOMPLETE);
