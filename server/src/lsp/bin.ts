@@ -18,10 +18,11 @@ process.on('unhandledRejection', (reason) => {
 // by a full collection), so the resident set climbs between collections. A smaller growth step
 // costs more frequent collections: with the 1.6 MB benchmark report, 20% held 183-197 MB against
 // 238-241 MB with V8's own step. Once edits made less garbage (fixes worked out only when asked
-// for), collections came later and 20% held 183-202 MB; 15% held 180-185 MB (six runs each),
-// with edits of the 800 KB report as fast. It is set once the first report is read: while the heap grows
-// from a few megabytes, V8's own step (larger for a small heap) gets there with fewer
-// collections, and the first diagnostics of the 800 KB report came about 40 ms sooner.
+// for), collections came later: 20% held 178-202 MB (27 runs, seven at 195 MB or more), 15%
+// 179-200 MB (15 runs, one), with edits of the 800 KB report as fast. It is set once the first
+// report is read: while the heap grows from a few megabytes, V8's own step (larger for a small
+// heap) gets there with fewer collections, and the first diagnostics of the 800 KB report came
+// about 40 ms sooner.
 // The growth factor is read at each collection, so it can be set after startup.
 const tuneHeap = () => setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
