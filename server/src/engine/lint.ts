@@ -93,14 +93,14 @@ export function lintWith(text: string, options: LintOptions, read: ModelReader):
   model.cache.set(SUPPRESSIONS_KEY, { suppressions, ruleIds: RULE_IDS } satisfies SuppressionsInUse);
   const context = { model, profile, config };
   const swallowing = openBlockAtEnd(model);
+  // Text inserted into a fence or HTML block left open would read as part of it, and fix-all would insert it again and again.
+  const fitting = (fix: Fix | undefined) => (fix && (!swallowing || fix.edits.every((e) => e.span.start <= swallowing.start)) ? fix : undefined);
   for (const rule of CHECK_ORDER) {
     const severity = severityOf(rule, profile, config);
     if (severity === 'off') continue;
     for (const finding of rule.check(context)) {
       if (suppressions.isSuppressed(rule.meta.id, model.lines.positionAt(finding.span.start).line)) continue;
       const { fix, lazyFix, ...rest } = withOwnSpans(finding);
-      // Text inserted into a fence or HTML block left open would read as part of it, and fix-all would insert it again and again.
-      const fitting = (f: Fix | undefined) => (f && (!swallowing || f.edits.every((e) => e.span.start <= swallowing.start)) ? f : undefined);
       const diagnostic: Diagnostic = { ...rest, severity, rule: rule.meta };
       if (lazyFix) withLazyFix(diagnostic, model, () => fitting(lazyFix()));
       else if (fitting(fix)) diagnostic.fix = fix;
@@ -151,20 +151,35 @@ export function startReading(model: ReportModel): Reading {
   return reading;
 }
 
+/** What a diagnostic's lazy fix is worked out from, and the fix once it has been. */
+interface LazyFix {
+  model: ReportModel;
+  make: () => Fix | undefined;
+  made?: { fix: Fix | undefined };
+}
+
+const lazyFixes = new WeakMap<Diagnostic, LazyFix>();
+
+/** One getter for every lazy fix: diagnostics given the same accessor keep sharing one V8 shape. */
+const LAZY_FIX: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: Diagnostic): Fix | undefined {
+    const lazy = lazyFixes.get(this)!;
+    if (!lazy.made) {
+      if ((lazy.model.cache.get(READING_KEY) as Reading | undefined)?.superseded) {
+        throw new Error(`ime-lint: the fix of a ${this.ruleId} finding was read after the document was linted again`);
+      }
+      lazy.made = { fix: lazy.make() };
+    }
+    return lazy.made.fix;
+  },
+};
+
 /** Gives `diagnostic` a `fix` worked out by `make` when first read, and kept. */
 function withLazyFix(diagnostic: Diagnostic, model: ReportModel, make: () => Fix | undefined): void {
-  let made: { fix: Fix | undefined } | null = null;
-  Object.defineProperty(diagnostic, 'fix', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (!made) {
-        if ((model.cache.get(READING_KEY) as Reading | undefined)?.superseded) throw new Error(`ime-lint: the fix of a ${diagnostic.ruleId} finding was read after the document was linted again`);
-        made = { fix: make() };
-      }
-      return made.fix;
-    },
-  });
+  lazyFixes.set(diagnostic, { model, make });
+  Object.defineProperty(diagnostic, 'fix', LAZY_FIX);
 }
 
 /**
