@@ -1,5 +1,5 @@
 import type { List, ListItem, Nodes, Table, TableRow } from 'mdast';
-import { shifted, shiftSpan, TextMemo } from '../engine/memo.js';
+import { listOfObjects, shifted, shiftSpan, TextMemo } from '../engine/memo.js';
 import { type Block, type ReportModel, type Section, type Sentence, blocksWithin, inKind, spanOf } from '../engine/model.js';
 import { allMatches, firstStartingAt, moveSpan, type Span, SpanSet, spansOverlap } from '../engine/text.js';
 import { type FoundDate, datesOverlap, dayNumber, findDates } from './dates.js';
@@ -455,7 +455,7 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 
 class EntryReader {
   readonly containers: RecordsContainer[] = [];
-  readonly entries: RecordEntry[] = [];
+  readonly entries = listOfObjects<RecordEntry>();
   /** Page counts by the offset their entry starts at, for entries other than list items; made when first asked. */
   private pagesByStart: Map<number, number | null> | null = null;
 
@@ -511,7 +511,7 @@ class EntryReader {
     const lists = new Map<List, RecordEntry[]>();
     // A list's items stand together: its entries are looked up only when the list changes.
     let lastList: List | null = null;
-    let lastEntries: RecordEntry[] = [];
+    let lastEntries = listOfObjects<RecordEntry>();
     // forEach: a Map's for-of makes an array per item, and a records list has thousands.
     items.forEach((blocksOfItem, item) => {
       if (parents.length && parents.includes(item)) return;
@@ -522,7 +522,7 @@ class EntryReader {
       if (!reading.entry) return;
       if (list !== lastList) {
         lastList = list;
-        lastEntries = lists.get(list) ?? [];
+        lastEntries = lists.get(list) ?? listOfObjects();
         lists.set(list, lastEntries);
       }
       // An entry made from this reading counted the pages of this very item (a changed item is a new node).

@@ -1,4 +1,4 @@
-import { TextMemo } from '../engine/memo.js';
+import { listOfObjects, TextMemo } from '../engine/memo.js';
 import type { Block, ReportModel, Section, Sentence } from '../engine/model.js';
 import { blocksWithin, inKind, sectionsAt, spanOf } from '../engine/model.js';
 import type { SectionKind } from '../engine/sections.js';
@@ -339,7 +339,7 @@ interface TreatingRun {
 }
 
 class TreatingAnalyser {
-  private readonly infos: SentenceInfo[] = [];
+  private readonly infos = listOfObjects<SentenceInfo>();
   private registry: Registry = { people: [], anonymous: new Map(), personOfName: new Map(), peopleBySurname: new Map(), roleReferents: new Map() };
   private fullNames: TreatingRun['fullNames'] = null;
   /** The infos of each heading's sentences, by where the heading starts. */
@@ -350,7 +350,7 @@ class TreatingAnalyser {
   /** How many of the standing run's relevant texts the sentences read so far gave again, in order. */
   private matched = 0;
   /** The sentences new since the last analysis, in order: all that `adopt` reads. */
-  private readonly fresh: SentenceInfo[] = [];
+  private readonly fresh = listOfObjects<SentenceInfo>();
   /** Whether the registry is the last analysis's (see `unchangedRun`). */
   private adopted = false;
   /** How many sentences are headings, and whether one of them is new (see `unchangedRun`). */
@@ -438,10 +438,10 @@ class TreatingAnalyser {
    * the sentences as analysed by this run, for the next lint to reuse.
    */
   private readOpinions(seeds: string): Omit<TreatingAnalysis, 'physicians'> {
-    const run: TreatingRun = { registry: this.registry, seeds, relevant: [], headings: this.headings, fullNames: this.fullNames };
-    const mentions: Mention[] = [];
-    const opinions: TreatingOpinion[] = [];
-    const disagreements: TreatingDisagreement[] = [];
+    const run: TreatingRun = { registry: this.registry, seeds, relevant: listOfObjects(), headings: this.headings, fullNames: this.fullNames };
+    const mentions = listOfObjects<Mention>();
+    const opinions = listOfObjects<TreatingOpinion>();
+    const disagreements = listOfObjects<TreatingDisagreement>();
     const { infos, adopted } = this;
     // The calls are made only for the sentences that need them: this loop runs over every
     // sentence at every keystroke, before V8 has optimized it after a report is opened.

@@ -1,7 +1,7 @@
 import type { Heading as MdHeading, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { ChunkedParser } from './chunks.js';
-import { interned, ownCopy, TextMemo } from './memo.js';
+import { interned, listOfObjects, ownCopy, TextMemo } from './memo.js';
 import { SectionClassifier, type SectionKind } from './sections.js';
 import { splitSentences } from './sentences.js';
 import { firstStartingAt, LineIndex, lineStartIfIndented, moveSpan, type Span } from './text.js';
@@ -154,7 +154,7 @@ function sentencesOf(block: Block, spans: Span[]): Sentence[] {
 
 class ModelBuilder {
   private readonly sections: Section[] = [];
-  private readonly blocks: Block[] = [];
+  private readonly blocks = listOfObjects<Block>();
   private readonly comments: HtmlComment[] = [];
   private frontMatter: FrontMatter | null = null;
   private title: Heading | null = null;
