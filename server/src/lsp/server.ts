@@ -26,6 +26,11 @@ export interface ServerOptions {
   host: HostFactory;
   /** Called once, when the first report has been linted (the desktop server tunes V8's heap then). */
   afterFirstReport?: () => void;
+  /**
+   * Called when an open report has been read whole for the first time (the desktop server
+   * collects the garbage that reading left, once its diagnostics are out).
+   */
+  afterReportRead?: () => void;
 }
 
 /** `workspace/executeCommand` commands, for VS Code's client and any other LSP client. */
@@ -62,8 +67,10 @@ type LintedReport = Linted & { result: LintResult };
 const PUSH_DELAY_MS = 150;
 const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
-export function startServer(connection: Connection, { readmeUrl: shippedReadme, host: makeHost, afterFirstReport }: ServerOptions): void {
+export function startServer(connection: Connection, { readmeUrl: shippedReadme, host: makeHost, afterFirstReport, afterReportRead }: ServerOptions): void {
   let firstReportPending = afterFirstReport;
+  /** Open reports read whole at least once. */
+  const reportsRead = new Set<string>();
   const documents = new TextDocuments(TextDocument);
   const lints = new Map<string, Linted>();
   /** Per open document: the parse of its unchanged blocks is kept between versions. */
@@ -160,6 +167,10 @@ export function startServer(connection: Connection, { readmeUrl: shippedReadme, 
     if (result?.isReport && firstReportPending) {
       firstReportPending();
       firstReportPending = undefined;
+    }
+    if (result?.isReport && !reportsRead.has(uri)) {
+      reportsRead.add(uri);
+      afterReportRead?.();
     }
     const fresh: Linted = { version: document.version, generation: generationAtStart, result, options };
     lints.set(uri, fresh);
@@ -366,6 +377,7 @@ export function startServer(connection: Connection, { readmeUrl: shippedReadme, 
   documents.onDidClose(({ document }) => {
     lints.delete(document.uri);
     linters.delete(document.uri);
+    reportsRead.delete(document.uri);
     focus.forget(document.uri);
     savedVersions.delete(document.uri);
     clearTimeout(pushTimers.get(document.uri));
