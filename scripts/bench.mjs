@@ -35,6 +35,8 @@ const timed = (f) => {
   return performance.now() - start;
 };
 const repeat = (n, f) => median(Array.from({ length: n }, () => timed(f)));
+/** Where the k-th one-character edit goes: nine positions spread over the text, in turn. */
+const editOffset = (k, length) => Math.floor((((k % EDITS) + 0.5) / EDITS) * length);
 
 /** The engine as the server bundles it, built to a temporary file. */
 async function loadEngine(folder) {
@@ -104,7 +106,7 @@ async function measureServer(folder, text, size) {
     const edits = [];
     let rss = NaN;
     for (let k = 0; k < EDITS + WARMING_EDITS + EDITS; k++) {
-      const offset = Math.floor((((k % EDITS) + 0.5) / EDITS) * document.getText().length);
+      const offset = editOffset(k, document.getText().length);
       const range = { start: document.positionAt(offset), end: document.positionAt(offset) };
       document = TextDocument.update(document, [{ range, text: 'x' }], document.version + 1);
       const start = performance.now();
@@ -126,7 +128,7 @@ function measureEdits(IncrementalLinter, text) {
   const edits = [];
   let current = text;
   for (let k = 0; k < EDITS + WARMING_EDITS + EDITS; k++) {
-    const at = Math.floor((((k % EDITS) + 0.5) / EDITS) * current.length);
+    const at = editOffset(k, current.length);
     current = current.slice(0, at) + 'x' + current.slice(at);
     edits.push(timed(() => linter.lint(current, { filePath: 'report.ime.md' })));
   }

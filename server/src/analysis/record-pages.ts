@@ -2,7 +2,7 @@ import type { ListItem } from 'mdast';
 import { type Block, type ReportModel, type Section, inKind } from '../engine/model.js';
 import { shiftSpan, TextMemo } from '../engine/memo.js';
 import { allMatches, type Span } from '../engine/text.js';
-import { recordsSections } from './records-sections.js';
+import { holdsList, recordsSections } from './records-sections.js';
 
 /** One entry of the Records Reviewed section (a list item or a table row) and its page count. */
 export interface RecordPagesEntry {
@@ -156,7 +156,7 @@ export function analyseRecordPages(model: ReportModel): RecordPages {
     // forEach: a Map's for-of makes an array per item, and a records list has thousands.
     items.forEach((group, item) => {
       // Only leaf items are entries; an item holding a nested list is a group heading.
-      if (item.children.some((child) => child.type === 'list')) return;
+      if (holdsList(item)) return;
       const pages = itemPagesOf(item, group);
       if (pages === TOTAL) return; // read below as a total statement
       for (const b of group) entryBlocks.add(b);

@@ -28,6 +28,13 @@ function hasRecordsAncestor(section: Section): boolean {
   return false;
 }
 
+/** Whether the item holds a nested list: it names a group of records and is no entry itself. */
+export function holdsList(item: ListItem): boolean {
+  const { children } = item;
+  for (let i = 0; i < children.length; i++) if (children[i].type === 'list') return true;
+  return false;
+}
+
 /** The blocks of each list item among `blocks` (table rows aside: a cell's list is not the row's). */
 export function itemBlocks(blocks: readonly Block[]): Map<ListItem, Block[]> {
   const items = new Map<ListItem, Block[]>();

@@ -5,7 +5,7 @@ import { allMatches, firstStartingAt, moveSpan, type Span, SpanSet, spansOverlap
 import { type FoundDate, datesOverlap, dayNumber, findDates } from './dates.js';
 import { type PersonName, findNames, sameName } from './names.js';
 import { analyseRecordPages, pagesOfItem } from './record-pages.js';
-import { itemBlocks, type RecordsSection, recordsSections } from './records-sections.js';
+import { holdsList, itemBlocks, type RecordsSection, recordsSections } from './records-sections.js';
 
 /**
  * The Records Reviewed list and the body's references to records (RULES.md `record-unlisted`):
@@ -389,12 +389,6 @@ function stillHolds(known: ItemReading | undefined, start: number, context: stri
 /** A citation key as entries keep it ("R12" -> "r12"), from an `ENTRY_KEY` match. */
 function keyOf(match: RegExpExecArray): string {
   return `${match[1].toLowerCase()}${Number(match[2])}`;
-}
-
-function holdsList(item: ListItem): boolean {
-  const { children } = item;
-  for (let i = 0; i < children.length; i++) if (children[i].type === 'list') return true;
-  return false;
 }
 
 /** The container of entries not yet given one: `keptContainer` gives every list and table entry its own. */

@@ -38,8 +38,11 @@ const tuneHeap = () => setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING
 setFlagsFromString('--expose-gc');
 // Made now: a context of its own costs milliseconds that a report's diagnostics would wait for.
 const collectGarbage = runInNewContext('gc') as () => void;
-// Two turns on: the LSP library writes the diagnostics in an immediate of its own, queued after this one.
-const afterReportRead = () => setImmediate(() => setImmediate(collectGarbage));
+const afterReportRead = () => {
+  tuneHeap(); // at the first report; setting the same step again at a later one changes nothing
+  // Two turns on: the LSP library writes the diagnostics in an immediate of its own, queued after this one.
+  setImmediate(() => setImmediate(collectGarbage));
+};
 
 // TurboFan inlines callees into the long functions that read a report, and compiling them then
 // takes tens of milliseconds each on the background thread, while the edits after a report is
@@ -54,4 +57,4 @@ setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${INLINING_BUDGET}`);
 // Bundled to <package>/dist/server.cjs; the package root holds the README the diagnostics link to.
 // `--stdio`, `--node-ipc` and `--socket=N` are read from the command line by createConnection.
 const readmeUrl = pathToFileURL(join(dirname(dirname(__filename)), 'README.md')).href;
-startServer(createConnection(ProposedFeatures.all), { readmeUrl, host: nodeHost, afterFirstReport: tuneHeap, afterReportRead });
+startServer(createConnection(ProposedFeatures.all), { readmeUrl, host: nodeHost, afterReportRead });

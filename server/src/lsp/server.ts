@@ -24,11 +24,9 @@ export interface ServerOptions {
   readmeUrl?: string;
   /** File access: on disk for the desktop server, none in a browser worker. */
   host: HostFactory;
-  /** Called once, when the first report has been linted (the desktop server tunes V8's heap then). */
-  afterFirstReport?: () => void;
   /**
-   * Called when an open report has been read whole for the first time (the desktop server
-   * collects the garbage that reading left, once its diagnostics are out).
+   * Called when an open report has been read whole for the first time (the desktop server tunes
+   * V8's heap at the first, and collects the garbage each reading left once its diagnostics are out).
    */
   afterReportRead?: () => void;
 }
@@ -67,8 +65,7 @@ type LintedReport = Linted & { result: LintResult };
 const PUSH_DELAY_MS = 150;
 const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
-export function startServer(connection: Connection, { readmeUrl: shippedReadme, host: makeHost, afterFirstReport, afterReportRead }: ServerOptions): void {
-  let firstReportPending = afterFirstReport;
+export function startServer(connection: Connection, { readmeUrl: shippedReadme, host: makeHost, afterReportRead }: ServerOptions): void {
   /** Open reports read whole at least once. */
   const reportsRead = new Set<string>();
   const documents = new TextDocuments(TextDocument);
@@ -164,10 +161,6 @@ export function startServer(connection: Connection, { readmeUrl: shippedReadme, 
     // The last lint is out of date: let it go before this one builds a whole new model beside it.
     lints.delete(uri);
     const result = settings.enable ? linter.lint(document.getText(), options) : null;
-    if (result?.isReport && firstReportPending) {
-      firstReportPending();
-      firstReportPending = undefined;
-    }
     if (result?.isReport && !reportsRead.has(uri)) {
       reportsRead.add(uri);
       afterReportRead?.();
