@@ -42,7 +42,10 @@ const editOffset = (k, length) => Math.floor((((k % EDITS) + 0.5) / EDITS) * len
 async function loadEngine(folder) {
   const outfile = join(folder, 'engine.cjs');
   await build({
-    stdin: { contents: "export { lint } from './server/src/engine/lint.ts'; export { IncrementalLinter } from './server/src/engine/incremental.ts';", resolveDir: ROOT, loader: 'ts' },
+    stdin: {
+      contents: "export { lint } from './server/src/engine/lint.ts'; export { IncrementalLinter } from './server/src/engine/incremental.ts'; export { EditedText } from './server/src/engine/edited-text.ts';",
+      resolveDir: ROOT, loader: 'ts',
+    },
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning',
     mainFields: ['module', 'main'], define: { 'import.meta.url': 'importMetaUrl' }, inject: [join(ROOT, 'scripts/import-meta-url.cjs')],
   });
@@ -121,15 +124,19 @@ async function measureServer(folder, text, size) {
   }
 }
 
-/** One-character edits at spread positions, re-analysed in the engine (no server): medians of the first nine and of nine more after the warming edits. */
-function measureEdits(IncrementalLinter, text) {
+/**
+ * One-character edits at spread positions, re-analysed in the engine (no server), the text
+ * edited as the server's open documents edit it: medians of the first nine and of nine more
+ * after the warming edits.
+ */
+function measureEdits({ IncrementalLinter, EditedText }, text) {
   const linter = new IncrementalLinter();
-  linter.lint(text, { filePath: 'report.ime.md' });
+  let current = EditedText.of(text);
+  linter.lint(current, { filePath: 'report.ime.md' });
   const edits = [];
-  let current = text;
   for (let k = 0; k < EDITS + WARMING_EDITS + EDITS; k++) {
     const at = editOffset(k, current.length);
-    current = current.slice(0, at) + 'x' + current.slice(at);
+    current = current.edited(at, at, 'x');
     edits.push(timed(() => linter.lint(current, { filePath: 'report.ime.md' })));
   }
   return { edit: median(edits.slice(0, EDITS)), warmEdit: median(edits.slice(-EDITS)) };
@@ -142,7 +149,8 @@ async function main() {
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   const folder = mkdtempSync(join(tmpdir(), 'ime-lint-bench-'));
   try {
-    const { lint, IncrementalLinter } = await loadEngine(folder);
+    const engine = await loadEngine(folder);
+    const { lint } = engine;
     const bare = unified().use(remarkParse);
     const rows = [];
     for (const size of SIZES) {
@@ -164,7 +172,7 @@ async function main() {
     // Many examiners write the records list as a table: measured in the engine, as the server adds nothing table-specific.
     const table = withRecordsTable(generateReport(800_000));
     const tableParse = repeat(3, () => bare.parse(table));
-    const tableEdits = measureEdits(IncrementalLinter, table);
+    const tableEdits = measureEdits(engine, table);
     console.log(`${(table.length / 1000).toFixed(0)} KB report, records as a table (in the engine):`);
     console.log(`  bare remark-parse parse          ${fmt(tableParse)}`);
     console.log(`  one-character edit, re-analysed  ${fmt(tableEdits.edit)}  ${ratio(tableEdits.edit, tableParse)}`);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../server/src/engine/lint.js';
+import { LineIndex } from '../../server/src/engine/text.js';
+import { REPORT_DOCUMENTS } from '../../server/src/lsp/document.js';
 import { FocusTracker, holdBackWhileTyping, paragraphAround } from '../../server/src/lsp/focus.js';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/lsp/settings.js';
 
@@ -44,22 +46,23 @@ describe('focus mode', () => {
   });
 
   it('finds the paragraph around the cursor, none on a blank line', () => {
-    expect(paragraphAround(TEXT, at('He stopped'))).toEqual({ start: at('He lifted'), end: at('03/12/2024.') + '03/12/2024.'.length });
-    expect(paragraphAround(TEXT, at('\n\n## Causation') + 1)).toBeNull();
+    expect(paragraphAround(TEXT, new LineIndex(TEXT), at('He stopped'))).toEqual({ start: at('He lifted'), end: at('03/12/2024.') + '03/12/2024.'.length });
+    expect(paragraphAround(TEXT, new LineIndex(TEXT), at('\n\n## Causation') + 1)).toBeNull();
   });
 
   it('tracks typing: held while editing in place, released when the cursor leaves the paragraph', () => {
     const focus = new FocusTracker();
     const uri = 'file:///r.md';
+    const document = REPORT_DOCUMENTS.create(uri, 'markdown', 1, TEXT);
     const historyLine = 4;
-    focus.moved(uri, { line: historyLine, character: 5 }, TEXT);
+    focus.moved(uri, { line: historyLine, character: 5 }, document);
     expect(focus.typingAt(uri)).toBeNull(); // only moving around holds nothing back
     focus.edited(uri);
     expect(focus.typingAt(uri)).toEqual({ line: historyLine, character: 5 });
-    expect(focus.moved(uri, { line: historyLine + 1, character: 2 }, TEXT)).toBe(false); // same paragraph
-    expect(focus.moved(uri, { line: historyLine + 2, character: 0 }, TEXT)).toBe(false); // new line right after it
+    expect(focus.moved(uri, { line: historyLine + 1, character: 2 }, document)).toBe(false); // same paragraph
+    expect(focus.moved(uri, { line: historyLine + 2, character: 0 }, document)).toBe(false); // new line right after it
     expect(focus.typingAt(uri)).not.toBeNull();
-    expect(focus.moved(uri, { line: 9, character: 0 }, TEXT)).toBe(true); // into the Causation paragraph
+    expect(focus.moved(uri, { line: 9, character: 0 }, document)).toBe(true); // into the Causation paragraph
     expect(focus.typingAt(uri)).toBeNull();
     focus.edited(uri);
     focus.forget(uri);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChunkedParser, cutText, splitPoints } from '../../server/src/engine/chunks.js';
+import { EditedText, type TextLike, wholeText } from '../../server/src/engine/edited-text.js';
 import { changeBetween, LineIndex } from '../../server/src/engine/text.js';
 import { analyseTreating } from '../../server/src/analysis/treating.js';
 import { IncrementalLinter } from '../../server/src/engine/incremental.js';
@@ -45,15 +46,27 @@ function applyEdit(text: string, e: { at: number; remove: number; insert: string
   return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
 }
 
+/** The same edit made to an edited text, as the language server's documents make it. */
+function editedBy(text: EditedText, e: { at: number; remove: number; insert: string }): EditedText {
+  const at = Math.min(text.length, Math.floor(e.at * (text.length + 1)));
+  return text.edited(at, at + e.remove, e.insert);
+}
+
+/** A text as a string, or (as the server reads an open document) as an edited text: the edits then reach it as edits. */
+const textKind = fc.constantFrom('string', 'edited');
+const asKind = (kind: string, text: string): TextLike => (kind === 'edited' ? EditedText.of(text) : text);
+const editKind = (text: TextLike, e: { at: number; remove: number; insert: string }): TextLike =>
+  typeof text === 'string' ? applyEdit(text, e) : editedBy(text, e);
+
 describe('incremental analysis', () => {
   it('equals a full lint after every edit of a random edit sequence', () => {
-    fc.assert(fc.property(reportLike, fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
+    fc.assert(fc.property(reportLike, fc.array(edit, { minLength: 1, maxLength: 5 }), textKind, (start, edits, kind) => {
       const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
-      let text = start;
-      expect(observable(linter.lint(text, options))).toEqual(observable(lint(text, options)));
+      let text = asKind(kind, start);
+      expect(observable(linter.lint(text, options))).toEqual(observable(lint(start, options)));
       for (const e of edits) {
-        text = applyEdit(text, e);
-        expect(observable(linter.lint(text, options))).toEqual(observable(lint(text, options)));
+        text = editKind(text, e);
+        expect(observable(linter.lint(text, options))).toEqual(observable(lint(wholeText(text), options)));
       }
     }), { numRuns });
   }, PROPERTY_TIMEOUT_MS);
@@ -188,13 +201,13 @@ describe('incremental analysis', () => {
     const document = fc.oneof(fc.array(lines, { maxLength: 30 }).map((ls) => ls.join('\n')), reportLike);
     // Chunks of any size, down to one per split point.
     const sizes = fc.record({ min: fc.nat({ max: 200 }), oneIn: fc.integer({ min: 1, max: 3 }) });
-    fc.assert(fc.property(document, sizes, fc.array(edit, { maxLength: 4 }), (start, chunkSizes, edits) => {
+    fc.assert(fc.property(document, sizes, fc.array(edit, { maxLength: 4 }), textKind, (start, chunkSizes, edits, kind) => {
       const parser = new ChunkedParser(chunkSizes);
-      let text = start;
-      expect(parser.parse(text)).toEqual(parseMarkdown(text));
+      let text = asKind(kind, start);
+      expect(parser.parse(text)).toEqual(parseMarkdown(start));
       for (const e of edits) {
-        text = applyEdit(text, e);
-        expect(parser.parse(text)).toEqual(parseMarkdown(text));
+        text = editKind(text, e);
+        expect(parser.parse(text)).toEqual(parseMarkdown(wholeText(text)));
       }
     }), { numRuns });
   }, PROPERTY_TIMEOUT_MS);
@@ -203,13 +216,13 @@ describe('incremental analysis', () => {
     const lines = fc.constantFrom('1. Record one', '- Bullet', '', '', 'Paragraph.', '---', '# Heading', '  continued', 'x', '2) Two', '| a | b |', '|---|---|', '| c |');
     const document = fc.oneof(fc.array(lines, { maxLength: 40 }).map((ls) => ls.join('\n')), reportLike);
     const sizes = fc.record({ min: fc.nat({ max: 60 }), oneIn: fc.integer({ min: 1, max: 3 }) });
-    fc.assert(fc.property(document, sizes, fc.array(edit, { maxLength: 5 }), (start, chunkSizes, edits) => {
-      let text = start;
+    fc.assert(fc.property(document, sizes, fc.array(edit, { maxLength: 5 }), textKind, (start, chunkSizes, edits, kind) => {
+      let text = asKind(kind, start);
       let cut = cutText(text, null, chunkSizes);
       for (const e of edits) {
-        text = applyEdit(text, e);
+        text = editKind(text, e);
         cut = cutText(text, cut, chunkSizes);
-        expect(cut).toEqual(cutText(text, null, chunkSizes));
+        expect({ ...cut, text: wholeText(cut.text) }).toEqual(cutText(wholeText(text), null, chunkSizes));
       }
     }), { numRuns });
   }, PROPERTY_TIMEOUT_MS);
@@ -230,14 +243,14 @@ describe('incremental analysis', () => {
 
   it('finds line starts after an edit as a fresh index does, whatever the line breaks', () => {
     const lines = fc.array(fc.constantFrom('a', 'b ', '\n', '\r', '\r\n'), { maxLength: 60 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(lines, fc.array(edit, { maxLength: 4 }), (first, edits) => {
-      let index = new LineIndex(first);
-      let text = first;
+    fc.assert(fc.property(lines, fc.array(edit, { maxLength: 4 }), textKind, (first, edits, kind) => {
+      let text = asKind(kind, first);
+      let index = new LineIndex(text);
       for (const e of edits) {
         expect(index.lineCount).toBeGreaterThan(0); // an index derives only from one that has found its starts
-        text = applyEdit(text, e);
+        text = editKind(text, e);
         index = LineIndex.after(index, text);
-        const fresh = new LineIndex(text);
+        const fresh = new LineIndex(wholeText(text));
         expect(index.lineCount).toBe(fresh.lineCount);
         for (let line = 0; line < fresh.lineCount; line++) expect(index.lineStart(line)).toBe(fresh.lineStart(line));
       }

@@ -1,4 +1,5 @@
 import type { List, ListItem, Nodes, Table, TableRow } from 'mdast';
+import type { TextLike } from '../engine/edited-text.js';
 import { listOfObjects, shifted, shiftSpan, TextMemo } from '../engine/memo.js';
 import { type Block, type ReportModel, type Section, type Sentence, blocksWithin, inKind, spanOf } from '../engine/model.js';
 import { allMatches, firstStartingAt, moveSpan, type Span, SpanSet, spansOverlap } from '../engine/text.js';
@@ -462,7 +463,7 @@ class EntryReader {
       if (node.type === 'footnoteDefinition' && /^r\d+$/i.test(node.identifier)) this.footnotes.push({ node, span: spanOf(node) });
       else if (node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') for (const child of node.children as Nodes[]) visit(child);
     };
-    if (model.text.includes('[^')) visit(model.root);
+    if (model.source.includes('[^')) visit(model.root);
   }
 
   read(sections: readonly RecordsSection[]): void {
@@ -575,7 +576,7 @@ class EntryReader {
     const { dates, providers, families, head: entryHead } = readFacts(blocks, span, head, headSentence?.span.start ?? first.span.start, null, context);
     // Not a spread of the facts: V8 gave each entry made by one a shape of its own.
     const entry: ItemEntry = { head: entryHead, dates, providers, families, keys: [] };
-    const marker = /^(\d{1,4})[.)]/.exec(this.model.text.slice(start, start + 6));
+    const marker = /^(\d{1,4})[.)]/.exec(this.model.source.slice(start, start + 6));
     if (marker && numbered) {
       entry.number = Number(marker[1]);
       entry.numberSpan = { start, end: start + marker[1].length };
@@ -876,15 +877,15 @@ class ReferenceReader {
       const end = base + Math.max(ownNoun.span.end, ...tied.map((a) => a.span.end));
       const noun = shifted(ownNoun, base);
       this.references.push({
-        span: { start, end: end + (this.model.text[end] === ')' && this.model.text.slice(start, end).includes('(') ? 1 : 0) },
-        noun, phrase: nounPhrase(this.model.text, noun), dates: tiedDates, providers: tiedProviders, sentence,
+        span: { start, end: end + (this.model.source.charAt(end) === ')' && this.model.source.slice(start, end).includes('(') ? 1 : 0) },
+        noun, phrase: nounPhrase(this.model.source, noun), dates: tiedDates, providers: tiedProviders, sentence,
       });
     }
   }
 }
 
 /** The document as the body words it, with the body part that follows ("MRI of the right shoulder"). */
-function nounPhrase(text: string, noun: DocumentNoun): string {
+function nounPhrase(text: TextLike, noun: DocumentNoun): string {
   const own = text.slice(noun.span.start, noun.span.end);
   const before = /((?:\b(?:lumbar|cervical|thoracic|right|left|bilateral|repeat|initial|follow-up|urgent\s+care|knee|shoulder|hip|wrist|hand|ankle|spine|brain|chest)\s+){1,3})$/i.exec(text.slice(Math.max(0, noun.span.start - 40), noun.span.start))?.[1] ?? '';
   const after = /^\s+of\s+the\s+((?:right|left|bilateral|lumbar|cervical|thoracic)\s+)?[a-z]+(?:\s+spine)?/i.exec(text.slice(noun.span.end, noun.span.end + 40))?.[0] ?? '';

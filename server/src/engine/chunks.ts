@@ -2,6 +2,7 @@ import type { List, Nodes, Root, RootContent, Table } from 'mdast';
 import { ownCopy } from './memo.js';
 import { parseMarkdown } from './parse.js';
 import { parsePlainMarkdown } from './plain-markdown.js';
+import { type TextLike, wholeText } from './edited-text.js';
 import { changeBetween, endsLine, firstIndex, matchesAt, type TextChange } from './text.js';
 
 /**
@@ -30,13 +31,13 @@ export class ChunkedParser {
   /** `sizes` for tests: small chunks put every cut to work. */
   constructor(private readonly sizes: ChunkSizes = DEFAULT_SIZES) {}
 
-  private cutsOf(text: string): Cut[] {
+  private cutsOf(text: TextLike): Cut[] {
     if (this.lastCut?.text !== text) this.lastCut = cutText(text, this.lastCut, this.sizes);
     return this.lastCut.cuts;
   }
 
   /** The mdast of `text`; with `untilTitle`, of its chunks up to the first heading only. */
-  parse(text: string, untilTitle = false): Root {
+  parse(text: TextLike, untilTitle = false): Root {
     const previous = this.chunks;
     const next = new Map<string, ParsedChunk[]>();
     const children: RootContent[] = [];
@@ -90,7 +91,7 @@ export class ChunkedParser {
       if (chunk.definitions && cuts.length > 1) {
         this.chunks = new Map();
         this.placement = null;
-        return parseMarkdown(text);
+        return parseMarkdown(wholeText(text));
       }
       place(chunk, start - chunk.head.length, line - chunk.headLineBreaks);
       placed.chunks.push(chunk);
@@ -149,6 +150,7 @@ const LIST_ITEM_WITH_TEXT = /(?:[-+*]|\d{1,9}[.)])[ \t]+[^\s]/y;
 const BLANK = /[ \t]*\r?(?:\n|$)/y;
 const FRONT_MATTER_CLOSE = /---\r?(?:\n|$)/y;
 const NOT_SPACE = /\S/y;
+const PIPE = 0x7c;
 
 export interface Cut {
   /** Offset of the line the chunk starts with. */
@@ -167,12 +169,12 @@ export interface Cut {
  * checks after parsing. The second kind may go on with a list of the chunk before, or be read
  * into it as a lazy line: `relate` decides once both are parsed. Front matter is never cut.
  */
-export function splitPoints(text: string): Cut[] {
+export function splitPoints(text: TextLike): Cut[] {
   return scanSplitPoints(text).points;
 }
 
 /** The split points of the text, and where its front matter ends (0 without one). */
-function scanSplitPoints(text: string): { points: Cut[]; frontMatterEnd: number } {
+function scanSplitPoints(text: TextLike): { points: Cut[]; frontMatterEnd: number } {
   const points: Cut[] = [];
   let frontMatter = text.startsWith('---');
   let frontMatterEnd = 0;
@@ -190,7 +192,7 @@ function scanSplitPoints(text: string): { points: Cut[]; frontMatterEnd: number 
       if (cut) points.push(cut);
     }
     previousBlank = matchesAt(text, BLANK, pos);
-    previousPipe = text[pos] === '|';
+    previousPipe = text.charCodeAt(pos) === PIPE;
     pos = next;
   }
   // Front matter never closed runs to the end: no edit is after it.
@@ -198,33 +200,33 @@ function scanSplitPoints(text: string): { points: Cut[]; frontMatterEnd: number 
 }
 
 /** The split point at the line starting at `pos` (not the first line, not in front matter), if it is one. */
-function cutAt(text: string, pos: number, previousBlank: boolean, previousPipe: boolean): Cut | null {
+function cutAt(text: TextLike, pos: number, previousBlank: boolean, previousPipe: boolean): Cut | null {
   if (matchesAt(text, LIST_ITEM_WITH_TEXT, pos)) return { at: pos, listItem: true, tableRow: false };
-  if (previousPipe && text[pos] === '|') return { at: pos, listItem: false, tableRow: true };
+  if (previousPipe && text.charCodeAt(pos) === PIPE) return { at: pos, listItem: false, tableRow: true };
   if (previousBlank && matchesAt(text, NOT_SPACE, pos) && !matchesAt(text, LIST_ITEM, pos) && !text.startsWith('---', pos)) return { at: pos, listItem: false, tableRow: false };
   return null;
 }
 
 /** The start of the line that holds `pos`. */
-function startOfLine(text: string, pos: number): number {
+function startOfLine(text: TextLike, pos: number): number {
   return pos > 0 ? text.lastIndexOf('\n', pos - 1) + 1 : 0;
 }
 
-function nextLine(text: string, pos: number): number {
+function nextLine(text: TextLike, pos: number): number {
   const eol = text.indexOf('\n', pos);
   return eol < 0 ? text.length : eol + 1;
 }
 
 /** A text with its split points and the cuts chosen from them (the last one at its end). */
 export interface CutText {
-  text: string;
+  text: TextLike;
   points: Cut[];
   frontMatterEnd: number;
   cuts: Cut[];
 }
 
 /** The cuts of `text`; with the previous text's, only the lines where the two differ are read again. */
-export function cutText(text: string, previous: CutText | null, sizes: ChunkSizes = DEFAULT_SIZES): CutText {
+export function cutText(text: TextLike, previous: CutText | null, sizes: ChunkSizes = DEFAULT_SIZES): CutText {
   const change = previous && changeBetween(previous.text, text);
   const lineStart = change ? startOfLine(text, change.start) : 0;
   if (!previous || !change || lineStart === 0 || lineStart <= previous.frontMatterEnd) {
@@ -237,13 +239,13 @@ export function cutText(text: string, previous: CutText | null, sizes: ChunkSize
   const before = firstAtOrAfter(previous.points, lineStart);
   const points = previous.points.slice(0, before);
   let previousBlank = matchesAt(text, BLANK, startOfLine(text, lineStart - 1));
-  let previousPipe = text[startOfLine(text, lineStart - 1)] === '|';
+  let previousPipe = text.charCodeAt(startOfLine(text, lineStart - 1)) === PIPE;
   let pos = lineStart;
   for (let previousLine = -1; pos < text.length && previousLine <= change.newEnd;) {
     const cut = cutAt(text, pos, previousBlank, previousPipe);
     if (cut) points.push(cut);
     previousBlank = matchesAt(text, BLANK, pos);
-    previousPipe = text[pos] === '|';
+    previousPipe = text.charCodeAt(pos) === PIPE;
     previousLine = pos;
     pos = nextLine(text, pos);
   }
@@ -261,7 +263,7 @@ export function cutText(text: string, previous: CutText | null, sizes: ChunkSize
  * `delta`. The cuts are the same up to the changed line, and the same (moved) again from the
  * first cut chosen both times after it, where the choice goes on from the same state.
  */
-function cutsAfterChange(text: string, points: Cut[], changedLine: number, rescanned: number, resumed: number, previousCuts: Cut[], delta: number, sizes: ChunkSizes): Cut[] {
+function cutsAfterChange(text: TextLike, points: Cut[], changedLine: number, rescanned: number, resumed: number, previousCuts: Cut[], delta: number, sizes: ChunkSizes): Cut[] {
   const cuts = previousCuts.slice(0, firstAtOrAfter(previousCuts, changedLine));
   let last = cuts.at(-1)?.at ?? 0;
   for (let i = rescanned; i < points.length; i++) {
@@ -304,7 +306,7 @@ const DEFAULT_SIZES: ChunkSizes = { min: 1_500, oneIn: 8 };
  * position, so an edit moves no cut but those of the lines it touches, and the other chunks
  * keep their text (and their parse).
  */
-export function chunkCuts(text: string, points: Cut[], sizes: ChunkSizes = DEFAULT_SIZES): Cut[] {
+export function chunkCuts(text: TextLike, points: Cut[], sizes: ChunkSizes = DEFAULT_SIZES): Cut[] {
   const cuts: Cut[] = [];
   let last = 0;
   for (const point of points) {
@@ -316,12 +318,12 @@ export function chunkCuts(text: string, points: Cut[], sizes: ChunkSizes = DEFAU
 }
 
 /** True when the split point starts a chunk, the last one having started at `last`. */
-function chosen(text: string, point: Cut, last: number, { min, oneIn }: ChunkSizes): boolean {
+function chosen(text: TextLike, point: Cut, last: number, { min, oneIn }: ChunkSizes): boolean {
   return point.at - last >= min && lineHash(text, point.at) % oneIn === 0;
 }
 
 /** FNV-1a over the first characters of the line at `at`. */
-function lineHash(text: string, at: number): number {
+function lineHash(text: TextLike, at: number): number {
   let hash = 0x811c9dc5;
   for (let i = at; i < at + 48 && i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -390,7 +392,7 @@ function tableHead(chunk: ParsedChunk): string {
 }
 
 /** Adds the items of `more` to `list`, loose as Markdown reads it when a blank line separates the two. */
-function appendItems(text: string, list: List, more: List): void {
+function appendItems(text: TextLike, list: List, more: List): void {
   const lastEnd = list.children.at(-1)?.position?.end.offset ?? 0;
   const firstStart = more.children[0]?.position?.start.offset ?? lastEnd;
   list.children.push(...more.children);
@@ -400,7 +402,7 @@ function appendItems(text: string, list: List, more: List): void {
 
 /** The chunks of a complete reading in order, and the offsets they stood at in its text. */
 interface Placement {
-  text: string;
+  text: TextLike;
   chunks: ParsedChunk[];
   offsets: number[];
 }
@@ -494,7 +496,7 @@ function place(chunk: ParsedChunk, offset: number, line: number): void {
 }
 
 /** The root of the text up to `end` (all of it, unless reading stopped at the title), which is on line `line`. */
-function rootOf(text: string, children: RootContent[], end: number, line: number): Root {
+function rootOf(text: TextLike, children: RootContent[], end: number, line: number): Root {
   const lastBreak = lastBreakBefore(text, end);
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: end - lastBreak, offset: end } } };
 }
@@ -503,7 +505,7 @@ function rootOf(text: string, children: RootContent[], end: number, line: number
  * Where the last line break before `end` stands, or -1. A loop rather than `lastIndexOf('\r')`,
  * which walks back through all of a report that has no carriage return (milliseconds a lint).
  */
-function lastBreakBefore(text: string, end: number): number {
+function lastBreakBefore(text: TextLike, end: number): number {
   for (let i = end - 1; i >= 0; i--) {
     const code = text.charCodeAt(i);
     if (code === 10 || code === 13) return i;

@@ -1,4 +1,5 @@
 import { ChunkedParser, type ChunkSizes } from './chunks.js';
+import type { TextLike } from './edited-text.js';
 import { lintWith, startReading, type LintOptions, type LintResult, type Reading } from './lint.js';
 import { modelFromTree, type ModelOptions, type ReportModel } from './model.js';
 import { LineIndex } from './text.js';
@@ -23,12 +24,13 @@ export class IncrementalLinter {
     this.parser = new ChunkedParser(sizes);
   }
 
-  lint(text: string, options: LintOptions = {}): LintResult {
+  /** `text` as a string, or as an `EditedText` whose edits since the last lint then say what changed, so the rest is not read. */
+  lint(text: TextLike, options: LintOptions = {}): LintResult {
     return lintWith(text, options, (t, modelOptions, detectOnly) => this.read(t, modelOptions, detectOnly));
   }
 
   /** The model of `text`; with `detectOnly`, of its chunks up to the report's title only. */
-  read(text: string, options: ModelOptions, detectOnly = false): ReportModel {
+  read(text: TextLike, options: ModelOptions, detectOnly = false): ReportModel {
     if (this.reading) this.reading.superseded = true;
     if (this.lines?.text !== text) this.lines = this.lines ? LineIndex.after(this.lines, text) : new LineIndex(text);
     const model = modelFromTree(text, this.parser.parse(text, detectOnly), options, this.lines);

@@ -3,6 +3,7 @@ import type { Finding, Fix, Rule, RuleMeta, Severity, SeveritySetting } from '..
 import { configFor, type ImeLintConfig } from './config.js';
 import { isReport } from './detect.js';
 import { leftOpen } from './chunks.js';
+import type { TextLike } from './edited-text.js';
 import { applyFixes } from './fixes.js';
 import { buildModel, type ModelOptions, type ReportModel, spanOf } from './model.js';
 import { DEFAULT_PROFILE, PROFILES, type Profile } from './profiles.js';
@@ -73,10 +74,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
  * the same model. `detectOnly` asks for just enough of the model to tell whether the text
  * is a report (front matter and title); the full model is asked for when it is one.
  */
-export type ModelReader = (text: string, options: ModelOptions, detectOnly: boolean) => ReportModel;
+export type ModelReader = (text: TextLike, options: ModelOptions, detectOnly: boolean) => ReportModel;
 
 /** `lint` with the model read by `read` (the incremental engine passes its own reader). */
-export function lintWith(text: string, options: LintOptions, read: ModelReader): LintResult {
+export function lintWith(text: TextLike, options: LintOptions, read: ModelReader): LintResult {
   const config = configFor(options.config ?? {}, options.relativePath);
   let model = read(text, { sections: config.sections }, true);
   const { profile, unknown } = chooseProfile(model, { ...options, config });
@@ -191,7 +192,7 @@ function openBlockAtEnd(model: ReportModel): Span | null {
   const last = model.root.children.at(-1);
   if (!last) return null;
   const span = spanOf(last);
-  return leftOpen(last, model.text.slice(span.start, span.end)) ? span : null;
+  return leftOpen(last, model.source.slice(span.start, span.end)) ? span : null;
 }
 
 export interface FixAllResult {

@@ -1,6 +1,7 @@
 import type { Heading as MdHeading, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { ChunkedParser } from './chunks.js';
+import { type TextLike, wholeText } from './edited-text.js';
 import { interned, listOfObjects, ownCopy, TextMemo } from './memo.js';
 import { SectionClassifier, type SectionKind } from './sections.js';
 import { splitSentences } from './sentences.js';
@@ -73,7 +74,10 @@ export interface ModelOptions {
 }
 
 export interface ReportModel {
+  /** The whole text. For an edited text this builds it (once per version): paths every edit takes read `source`. */
   text: string;
+  /** The text as the model was read from it: for an edited text, its pieces, which read a range without building the whole. */
+  source: TextLike;
   lines: LineIndex;
   root: Root;
   frontMatter: FrontMatter | null;
@@ -101,12 +105,12 @@ function classifierFor(options: ModelOptions): SectionClassifier {
   return c;
 }
 
-export function buildModel(text: string, options: ModelOptions = {}): ReportModel {
+export function buildModel(text: TextLike, options: ModelOptions = {}): ReportModel {
   return modelFromTree(text, new ChunkedParser().parse(text), options);
 }
 
 /** The model of `text` from its mdast (`root` must be what parseMarkdown gives for `text`). */
-export function modelFromTree(text: string, root: Root, options: ModelOptions = {}, lines = new LineIndex(text)): ReportModel {
+export function modelFromTree(text: TextLike, root: Root, options: ModelOptions = {}, lines = new LineIndex(text)): ReportModel {
   return new ModelBuilder(text, root, classifierFor(options)).build(lines);
 }
 
@@ -162,7 +166,7 @@ class ModelBuilder {
   private readonly open: Section[] = [];
 
   constructor(
-    private readonly text: string,
+    private readonly text: TextLike,
     private readonly root: Root,
     private readonly classifier: SectionClassifier,
   ) {}
@@ -171,8 +175,12 @@ class ModelBuilder {
     const { children } = this.root;
     for (let i = 0; i < children.length; i++) this.visitTop(children[i]);
     for (const s of this.open) s.span.end = this.text.length;
+    const source = this.text;
     return {
-      text: this.text,
+      get text() {
+        return wholeText(source);
+      },
+      source,
       lines,
       root: this.root,
       frontMatter: this.frontMatter,
@@ -322,10 +330,10 @@ function collectComments(value: string, base: number, out: HtmlComment[]): void 
 }
 
 /** A table cell's span without its pipes and padding. */
-function cellContentSpan(source: string, span: Span): Span {
+function cellContentSpan(source: TextLike, span: Span): Span {
   let { start, end } = span;
-  while (start < end && /[|\s]/.test(source[start])) start++;
-  while (end > start && /[|\s]/.test(source[end - 1]) && source[end - 2] !== '\\') end--;
+  while (start < end && /[|\s]/.test(source.charAt(start))) start++;
+  while (end > start && /[|\s]/.test(source.charAt(end - 1)) && source.charAt(end - 2) !== '\\') end--;
   return { start, end };
 }
 
@@ -346,7 +354,7 @@ interface Piece {
 }
 
 /** The span of `source` with the pieces (in order, not overlapping) put in and everything else but line breaks turned to spaces. */
-function overlay(source: string, span: Span, pieces: Piece[]): string {
+function overlay(source: TextLike, span: Span, pieces: Piece[]): string {
   const parts: string[] = [];
   let at = span.start;
   for (const piece of pieces) {
@@ -364,7 +372,7 @@ function overlay(source: string, span: Span, pieces: Piece[]): string {
  * becomes a space. Hard line breaks
  * are returned so sentences stop there.
  */
-function maskedText(source: string, node: Nodes, span: Span, comments: HtmlComment[]): { text: string; breaks: number[] } {
+function maskedText(source: TextLike, node: Nodes, span: Span, comments: HtmlComment[]): { text: string; breaks: number[] } {
   const kept: Piece[] = [];
   const breaks: number[] = [];
   const copy = (from: number, to: number) => {

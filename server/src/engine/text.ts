@@ -1,3 +1,5 @@
+import { EditedText, type TextLike, wholeText } from './edited-text.js';
+
 /** Offset <-> line/character conversion over one immutable text (UTF-16 units, as LSP uses). */
 export interface Position {
   line: number; // 0-based
@@ -17,8 +19,17 @@ export interface TextChange {
   newEnd: number;
 }
 
-/** Where two texts differ: both agree on what comes before `start`, and on what comes after `oldEnd` and `newEnd`. */
-export function changeBetween(before: string, after: string): TextChange {
+/**
+ * Where two texts differ: both agree on what comes before `start`, and on what comes after
+ * `oldEnd` and `newEnd`. For an edited text and an earlier version of it, its log of edits says
+ * (a range that holds every edit, perhaps more than the characters that differ), without reading either.
+ */
+export function changeBetween(before: TextLike, after: TextLike): TextChange {
+  const logged = before instanceof EditedText && after instanceof EditedText ? after.changeSince(before) : null;
+  return logged ?? changeBetweenStrings(wholeText(before), wholeText(after));
+}
+
+function changeBetweenStrings(before: string, after: string): TextChange {
   const shorter = Math.min(before.length, after.length);
   // Compared a block at a time, then within the block that differs: a string comparison runs natively.
   let start = 0;
@@ -39,10 +50,10 @@ export class LineIndex {
   /** The starts of an earlier version and how it changed, while this index has not found its own. */
   private earlier: { starts: number[]; change: TextChange } | undefined;
 
-  constructor(readonly text: string) {}
+  constructor(readonly text: TextLike) {}
 
   /** The index of `text`, found from that of an earlier version: only the changed lines are scanned again. */
-  static after(previous: LineIndex, text: string): LineIndex {
+  static after(previous: LineIndex, text: TextLike): LineIndex {
     const index = new LineIndex(text);
     if (previous.starts) index.earlier = { starts: previous.starts, change: changeBetween(previous.text, text) };
     return index;
@@ -111,7 +122,7 @@ export class LineIndex {
 }
 
 /** Whether the character at `i` ends a line: an LF, or a CR not before an LF. */
-export function endsLine(text: string, i: number): boolean {
+export function endsLine(text: TextLike, i: number): boolean {
   const c = text.charCodeAt(i);
   return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
 }
@@ -182,14 +193,22 @@ export class SpanSet {
 }
 
 /** `offset`, or the start of its line when only spaces and tabs come before it there (an indented heading's line). */
-export function lineStartIfIndented(text: string, offset: number): number {
+export function lineStartIfIndented(text: TextLike, offset: number): number {
   let at = offset;
-  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
-  return at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r' ? at : offset;
+  while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 9)) at--;
+  return at === 0 || text.charCodeAt(at - 1) === 10 || text.charCodeAt(at - 1) === 13 ? at : offset;
 }
 
-/** Whether sticky `re` matches at `pos`: tests a line where it starts, without cutting the text into lines. */
-export function matchesAt(text: string, re: RegExp, pos: number): boolean {
+/**
+ * Whether sticky `re`, which reads no further than the line's break, matches at `pos`: tests a
+ * line where it starts, without cutting a string into lines (an edited text's line is read out).
+ */
+export function matchesAt(text: TextLike, re: RegExp, pos: number): boolean {
+  if (typeof text !== 'string') {
+    const lineEnd = text.indexOf('\n', pos);
+    re.lastIndex = 0;
+    return re.test(text.slice(pos, lineEnd < 0 ? text.length : lineEnd + 1));
+  }
   re.lastIndex = pos;
   return re.test(text);
 }

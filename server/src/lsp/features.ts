@@ -88,7 +88,9 @@ export function foldingRanges(result: LintResult): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   for (const section of model.sections) {
     const startLine = model.lines.positionAt(section.heading.span.start).line;
-    const contentEnd = section.span.start + model.text.slice(section.span.start, section.span.end).trimEnd().length;
+    // Read back from the end (as `trimEnd` would) rather than copying a section that may be most of the report.
+    let contentEnd = section.span.end;
+    while (contentEnd > section.span.start && /\s/.test(model.source.charAt(contentEnd - 1))) contentEnd--;
     const endLine = model.lines.positionAt(contentEnd).line;
     if (endLine > startLine) ranges.push({ startLine, endLine, kind: FoldingRangeKind.Region });
   }
@@ -166,7 +168,7 @@ function recordKeyCompletions(model: ReportModel, position: Position, cursor: nu
   const { entries } = analyseRecords(model);
   const lettered = entries.some((e) => e.keys.some((k) => /^[a-z]/.test(k)));
   const range = { start: model.lines.positionAt(cursor - site.typed.length), end: position };
-  const closed = model.text.charAt(cursor) === ']';
+  const closed = model.source.charAt(cursor) === ']';
   const items: CompletionItem[] = [];
   const seen = new Set<number>();
   for (const entry of entries) {

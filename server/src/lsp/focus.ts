@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../engine/lint.js';
 import type { ReportModel } from '../engine/model.js';
-import { LineIndex, type Position, type Span } from '../engine/text.js';
+import type { TextLike } from '../engine/edited-text.js';
+import type { Position, Span } from '../engine/text.js';
 
 /** Client -> server notification: where the cursor is in a document (focus mode). */
 export const CURSOR_NOTIFICATION = 'imeLint/cursor';
@@ -10,9 +11,23 @@ export interface CursorParams {
   position: Position;
 }
 
+/** A text's lines, as `LineIndex` and the server's documents give them. */
+export interface Lines {
+  readonly lineCount: number;
+  lineStart(line: number): number;
+  /** Where the line's content ends, before its line break. */
+  lineEnd(line: number): number;
+  positionAt(offset: number): Position;
+}
+
+/** An open document as focus mode reads it: its text and its lines. */
+export interface FocusDocument extends Lines {
+  readonly source: TextLike;
+  offsetAt(position: Position): number;
+}
+
 /** The paragraph being typed: the run of non-blank lines around the offset; null on a blank line. */
-export function paragraphAround(text: string, offset: number): Span | null {
-  const lines = new LineIndex(text);
+export function paragraphAround(text: TextLike, lines: Lines, offset: number): Span | null {
   const blank = (line: number) => text.slice(lines.lineStart(line), lines.lineEnd(line)).trim() === '';
   const line = lines.positionAt(offset).line;
   if (blank(line)) return null;
@@ -29,7 +44,7 @@ export function paragraphAround(text: string, offset: number): Span | null {
  * flash on and off with every keystroke. Findings about the report as a whole stay.
  */
 export function holdBackWhileTyping(diagnostics: readonly Diagnostic[], model: ReportModel, cursor: number): Diagnostic[] {
-  const paragraph = paragraphAround(model.text, cursor);
+  const paragraph = paragraphAround(model.source, model.lines, cursor);
   if (!paragraph) return [...diagnostics];
   const within = (inner: Span, outer: Span) => outer.start <= inner.start && inner.end <= outer.end;
   const proseBlocks = model.blocks.filter((b) => b.type !== 'heading' && within(b.span, paragraph));
@@ -53,20 +68,18 @@ export class FocusTracker {
   }
 
   /**
-   * The cursor moved; `text` is the document now. True when it left the paragraph being typed,
-   * so the findings held back there are due.
+   * The cursor moved in `document`. True when it left the paragraph being typed, so the
+   * findings held back there are due.
    */
-  moved(uri: string, position: Position, text: string): boolean {
+  moved(uri: string, position: Position, document: FocusDocument): boolean {
     const cursor = this.cursors.get(uri);
     this.cursors.set(uri, { position, typing: cursor?.typing ?? false });
     if (!cursor?.typing) return false;
-    const lines = new LineIndex(text);
-    const before = paragraphAround(text, lines.offsetAt(cursor.position));
-    const offset = lines.offsetAt(position);
-    const now = paragraphAround(text, offset);
+    const before = paragraphAround(document.source, document, document.offsetAt(cursor.position));
+    const now = paragraphAround(document.source, document, document.offsetAt(position));
     if (before && now && before.start === now.start) return false;
     // A new line just started at the end of the paragraph is still part of the typing.
-    if (before && !now && position.line === lines.positionAt(before.end).line + 1) return false;
+    if (before && !now && position.line === document.positionAt(before.end).line + 1) return false;
     this.cursors.get(uri)!.typing = false;
     return true;
   }

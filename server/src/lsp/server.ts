@@ -3,10 +3,10 @@ import {
   type Diagnostic as LspDiagnostic, DocumentDiagnosticReportKind, type DocumentDiagnosticReport, type TextEdit as LspTextEdit,
   LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, parseConfig } from '../engine/config.js';
 import { hoverAt } from '../engine/hover.js';
 import { IncrementalLinter } from '../engine/incremental.js';
+import { REPORT_DOCUMENTS } from './document.js';
 import { lint, type LintOptions, type LintResult } from '../engine/lint.js';
 import { LineIndex } from '../engine/text.js';
 import { codeActions, FIX_ALL_KIND, missingSectionsEdits } from './actions.js';
@@ -68,7 +68,7 @@ const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportK
 export function startServer(connection: Connection, { readmeUrl: shippedReadme, host: makeHost, afterReportRead }: ServerOptions): void {
   /** Open reports read whole at least once. */
   const reportsRead = new Set<string>();
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(REPORT_DOCUMENTS);
   const lints = new Map<string, Linted>();
   /** Per open document: the parse of its unchanged blocks is kept between versions. */
   const linters = new Map<string, IncrementalLinter>();
@@ -160,7 +160,7 @@ export function startServer(connection: Connection, { readmeUrl: shippedReadme, 
     if (!linter) linters.set(uri, (linter = new IncrementalLinter()));
     // The last lint is out of date: let it go before this one builds a whole new model beside it.
     lints.delete(uri);
-    const result = settings.enable ? linter.lint(document.getText(), options) : null;
+    const result = settings.enable ? linter.lint(document.source, options) : null;
     if (result?.isReport && !reportsRead.has(uri)) {
       reportsRead.add(uri);
       afterReportRead?.();
@@ -360,7 +360,7 @@ export function startServer(connection: Connection, { readmeUrl: shippedReadme, 
   });
   connection.onNotification(CURSOR_NOTIFICATION, (params: CursorParams) => {
     const document = documents.get(params.uri);
-    if (document && focus.moved(params.uri, params.position, document.getText())) refreshDiagnostics(params.uri);
+    if (document && focus.moved(params.uri, params.position, document)) refreshDiagnostics(params.uri);
   });
   documents.onDidOpen(({ document }) => {
     savedVersions.set(document.uri, document.version);
