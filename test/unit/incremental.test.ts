@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
 import { ChunkedParser, cutText, splitPoints } from '../../server/src/engine/chunks.js';
 import { EditedText, type TextLike, wholeText } from '../../server/src/engine/edited-text.js';
 import { changeBetween, LineIndex } from '../../server/src/engine/text.js';
@@ -70,6 +71,28 @@ describe('incremental analysis', () => {
       }
     }), { numRuns });
   }, PROPERTY_TIMEOUT_MS);
+
+  it('reads only around an edit of an edited text: it never builds the whole report again', () => {
+    // The bundled example, and reports whose fixes insert sections: one citing records it has no list for, one with only a title.
+    const { 'Records Reviewed': _listed, ...unlisted } = COMPLETE_SECTIONS;
+    const reports = [readFileSync('examples/lumbar-ime.md', 'utf8'), report(unlisted), report({})];
+    const whole = vi.spyOn(EditedText.prototype, 'text', 'get');
+    try {
+      for (const start of reports) {
+        const linter = new IncrementalLinter();
+        let text = EditedText.of(start);
+        linter.lint(text, options);
+        for (let k = 1; k <= 9; k++) {
+          const at = Math.floor((k / 10) * text.length);
+          text = text.edited(at, at, k % 3 ? 'x' : '\n');
+          linter.lint(text, options);
+        }
+      }
+      expect(whole).not.toHaveBeenCalled();
+    } finally {
+      whole.mockRestore();
+    }
+  });
 
   it('reads a long table in chunks of rows, and after an edit only the edited rows again', () => {
     const rows = Array.from({ length: 300 }, (_, i) => `| ${i + 1} | 0${1 + (i % 9)}/1${i % 10}/2023 | Clinic note ${i + 1} |`);

@@ -64,7 +64,7 @@ function insertAt(offset: number, newText: string): TextEdit {
 /** Adds a rule id to an existing directive's list, before its `-->`. */
 function addRuleTo(model: ReportModel, comment: HtmlComment, ruleId: string): TextEdit {
   let at = comment.span.end - '-->'.length;
-  while (at > comment.span.start && /\s/.test(model.text[at - 1])) at--;
+  while (at > comment.span.start && /\s/.test(model.source.charAt(at - 1))) at--;
   return insertAt(at, ` ${ruleId}`);
 }
 
@@ -115,7 +115,7 @@ function neighbourhood(model: ReportModel, edits: readonly TextEdit[]): Span {
   const endNode = last < 0 ? undefined : children[Math.min(children.length - 1, last + 1)];
   const start = Math.min(from, model.lines.lineStart(model.lines.positionAt(startNode?.position?.start.offset ?? from).line));
   const endLine = model.lines.positionAt(endNode?.position?.end.offset ?? to).line;
-  return { start, end: Math.max(to, endLine + 1 < model.lines.lineCount ? model.lines.lineStart(endLine + 1) : model.text.length) };
+  return { start, end: Math.max(to, endLine + 1 < model.lines.lineCount ? model.lines.lineStart(endLine + 1) : model.source.length) };
 }
 
 const COMMENTS = /<!--[\s\S]*?-->/g;

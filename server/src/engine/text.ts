@@ -134,9 +134,9 @@ export function moveSpan(span: Span, delta: number): void {
 }
 
 /** The line break the document already uses, so inserted text matches it. */
-export function lineBreakOf(text: string): string {
+export function lineBreakOf(text: TextLike): string {
   const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
 }
 
 /** True when the two half-open spans share at least one character. */

@@ -48,8 +48,8 @@ function insertDeclaration(model: ReportModel, profile: Profile): Fix | undefine
     const at = { start: attestation.span.end, end: attestation.span.end };
     return {
       title,
-      edits: [{ span: at, newText: blockInsertion(model.text, at.start, toPlaceholders(snippet)) }],
-      snippet: { span: at, newText: blockInsertion(model.text, at.start, snippet) },
+      edits: [{ span: at, newText: blockInsertion(model.source, at.start, toPlaceholders(snippet)) }],
+      snippet: { span: at, newText: blockInsertion(model.source, at.start, snippet) },
       safe: false, // a sworn statement is the examiner's to make
     };
   }

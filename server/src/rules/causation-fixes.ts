@@ -12,8 +12,8 @@ const REASONING_SNIPPET = SECTION_SNIPPETS.causation.split('\n\n').filter((part)
 export function reasoningSkeletonFix(model: ReportModel, conclusion: CausationConclusion): Fix {
   const block = conclusion.sentence.block;
   const at = block.list ? (block.list.list.position?.end.offset ?? block.span.end) : block.span.end;
-  const nl = lineBreakOf(model.text);
-  const edit = (body: string) => ({ span: { start: at, end: at }, newText: blockInsertion(model.text, at, body.replace(/\n/g, nl)) });
+  const nl = lineBreakOf(model.source);
+  const edit = (body: string) => ({ span: { start: at, end: at }, newText: blockInsertion(model.source, at, body.replace(/\n/g, nl)) });
   return {
     title: 'Insert a reasoning skeleton (mechanism, timing, other causes, records relied on)',
     edits: [edit(toPlaceholders(REASONING_SNIPPET))],

@@ -80,7 +80,7 @@ export function newEntryFor(model: ReportModel, reference: RecordReference, date
 }
 
 function dateText(model: ReportModel, d: FoundDate): string {
-  return model.text.slice(d.span.start, d.span.end);
+  return model.source.slice(d.span.start, d.span.end);
 }
 
 /** Dates written like `example`; a range with the list's own dash. */

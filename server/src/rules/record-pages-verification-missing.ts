@@ -40,8 +40,8 @@ export const recordPagesVerificationMissing: Rule = {
       ...(at !== undefined && snippet ? {
         fix: {
           title: 'Add a Record Review Verification',
-          edits: [{ span: { start: at, end: at }, newText: blockInsertion(model.text, at, toPlaceholders(snippet)) }],
-          snippet: { span: { start: at, end: at }, newText: blockInsertion(model.text, at, snippet) },
+          edits: [{ span: { start: at, end: at }, newText: blockInsertion(model.source, at, toPlaceholders(snippet)) }],
+          snippet: { span: { start: at, end: at }, newText: blockInsertion(model.source, at, snippet) },
           safe: false, // a statement under penalty of perjury is the examiner's to make
         },
       } : {}),

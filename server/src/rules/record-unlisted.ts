@@ -18,7 +18,7 @@ export const recordUnlisted: Rule = {
       const { reference, dates, later } = unlisted;
       const partial = dates.length > 0 && dates.length < reference.dates.length;
       const what = partial
-        ? `${capitalise(reference.phrase)} of ${dates.map((d) => model.text.slice(d.span.start, d.span.end)).join(', ')}`
+        ? `${capitalise(reference.phrase)} of ${dates.map((d) => model.source.slice(d.span.start, d.span.end)).join(', ')}`
         : capitalise(referenceText(reference));
       return {
         ruleId: 'record-unlisted',

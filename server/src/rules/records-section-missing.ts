@@ -15,22 +15,27 @@ export const recordsSectionMissing: Rule = {
   },
   check({ model, profile }) {
     if (hasKind(model, 'records')) return [];
-    // Pre-populated with every record the body refers to, one entry each, in date order.
-    const entries = distinctReferences(model).map((r) => newEntryFor(model, r, r.dates));
-    const cited = entries.length > 0;
-    const body = cited ? recordsListBody(model, entries, '[[pages]]') : undefined;
-    const snippet = cited ? recordsListBody(model, entries, (i) => `\${${i + 1}:pages}`) : undefined;
+    const references = distinctReferences(model);
+    const cited = references.length > 0;
+    const records = `${references.length} record${references.length === 1 ? '' : 's'}`;
     return [{
       ruleId: 'records-section-missing',
       span: titleSpan(model),
       message: cited
-        ? `The report has no Records Reviewed section, though it cites ${entries.length} record${entries.length === 1 ? '' : 's'}: list every record received or relied on, with its date, author and length.`
+        ? `The report has no Records Reviewed section, though it cites ${records}: list every record received or relied on, with its date, author and length.`
         : 'The report has no Records Reviewed section: list every record received or relied on, with its date, author and length.',
-      fix: {
-        title: cited ? `Insert a Records Reviewed section listing the ${entries.length} cited record${entries.length === 1 ? '' : 's'}` : 'Insert a Records Reviewed section',
-        edits: [insertSectionEdit(model, profile, 'records', body)],
-        safe: true,
-        ...(snippet ? { snippet: insertSectionEdit(model, profile, 'records', snippet) } : {}),
+      // Worked out when asked for: each entry looks up its provider's fullest name in the whole text, at every keystroke otherwise.
+      lazyFix: () => {
+        // Pre-populated with every record the body refers to, one entry each, in date order.
+        const entries = references.map((r) => newEntryFor(model, r, r.dates));
+        const body = cited ? recordsListBody(model, entries, '[[pages]]') : undefined;
+        const snippet = cited ? recordsListBody(model, entries, (i) => `\${${i + 1}:pages}`) : undefined;
+        return {
+          title: cited ? `Insert a Records Reviewed section listing the ${records}` : 'Insert a Records Reviewed section',
+          edits: [insertSectionEdit(model, profile, 'records', body)],
+          safe: true,
+          ...(snippet ? { snippet: insertSectionEdit(model, profile, 'records', snippet) } : {}),
+        };
       },
     }];
   },

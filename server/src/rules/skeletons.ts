@@ -2,6 +2,7 @@ import type { ReportModel, Section } from '../engine/model.js';
 import type { Profile } from '../engine/profiles.js';
 import { SECTION_TITLES, type SectionKind } from '../engine/sections.js';
 import { SECTION_BODIES } from '../engine/templates.js';
+import type { TextLike } from '../engine/edited-text.js';
 import { lineBreakOf, type Span } from '../engine/text.js';
 import type { TextEdit } from './types.js';
 
@@ -27,19 +28,19 @@ export function insertionPoint(model: ReportModel, profile: Profile, kind: Secti
   }
   if (after) return after.span.end;
   if (before) return before.span.start;
-  return model.text.length;
+  return model.source.length;
 }
 
 /** An edit that inserts a whole section (heading and body) without touching the text around it. */
 export function insertSectionEdit(model: ReportModel, profile: Profile, kind: SectionKind, body = SECTION_BODIES[kind]): TextEdit {
   const at = insertionPoint(model, profile, kind);
-  const nl = lineBreakOf(model.text);
+  const nl = lineBreakOf(model.source);
   const heading = `${'#'.repeat(sectionDepth(model))} ${SECTION_TITLES[kind]}`;
-  return { span: { start: at, end: at }, newText: blockInsertion(model.text, at, `${heading}${nl}${nl}${body.replace(/\n/g, nl)}`), rank: profile.order.indexOf(kind) };
+  return { span: { start: at, end: at }, newText: blockInsertion(model.source, at, `${heading}${nl}${nl}${body.replace(/\n/g, nl)}`), rank: profile.order.indexOf(kind) };
 }
 
 /** Wraps `content` in the line breaks it needs to stand as its own Markdown block at `at`. */
-export function blockInsertion(text: string, at: number, content: string): string {
+export function blockInsertion(text: TextLike, at: number, content: string): string {
   const nl = lineBreakOf(text);
   const before = text.slice(Math.max(0, at - 2), at);
   const lead = at === 0 ? '' : before.endsWith('\n\n') || before.endsWith('\r\n\r\n') ? '' : before.endsWith('\n') ? nl : nl + nl;

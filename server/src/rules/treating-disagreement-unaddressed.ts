@@ -41,7 +41,7 @@ function templateFix(model: ReportModel, disagreement: TreatingDisagreement): Fi
   const subject = `${capitalise(physician.display)}'s opinion${topic ? ` on ${topic}` : ''}`;
   const plain = `${subject} rests on [[basis]]. I disagree because [[reason]], as shown by [[record or finding]].`;
   const snippet = `${subject} rests on \${1:basis}. I disagree because \${2:reason}, as shown by \${3:record or finding}.`;
-  const lb = lineBreakOf(model.text);
+  const lb = lineBreakOf(model.source);
   // Inside a list item the sentence joins the item's paragraph; elsewhere it is a paragraph of its own.
   const table = block.type === 'tableRow' ? block.table?.position?.end.offset : undefined;
   const at = table ?? block.span.end;
