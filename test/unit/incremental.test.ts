@@ -276,6 +276,13 @@ describe('incremental analysis', () => {
         const fresh = new LineIndex(wholeText(text));
         expect(index.lineCount).toBe(fresh.lineCount);
         for (let line = 0; line < fresh.lineCount; line++) expect(index.lineStart(line)).toBe(fresh.lineStart(line));
+        // Every offset (and one past each end) is on the last line starting at or before it.
+        for (let offset = -1; offset <= text.length + 1; offset++) {
+          const at = Math.max(0, Math.min(offset, text.length));
+          let line = 0;
+          while (line + 1 < fresh.lineCount && fresh.lineStart(line + 1) <= at) line++;
+          expect(index.positionAt(offset)).toEqual({ line, character: at - fresh.lineStart(line) });
+        }
       }
     }), { numRuns });
   });

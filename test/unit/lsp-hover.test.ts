@@ -3,7 +3,7 @@ import { HOVER_PROVIDERS, hoverAt } from '../../server/src/engine/hover.js';
 import { lint } from '../../server/src/engine/lint.js';
 import { LineIndex } from '../../server/src/engine/text.js';
 import { minimalEdit } from '../../server/src/lsp/convert.js';
-import { foldingRanges } from '../../server/src/lsp/features.js';
+import { documentSymbols, foldingRanges } from '../../server/src/lsp/features.js';
 import { COMPLETE_SECTIONS, report } from '../helpers/report.js';
 
 const TEXT = report({ ...COMPLETE_SECTIONS, 'Work Status': 'Modified duty for TBD weeks.' });
@@ -65,5 +65,21 @@ describe('language server helpers', () => {
     const records = lines.indexOf('## Records Reviewed');
     expect(foldingRanges(result)).toContainEqual({ startLine: records, endLine: records + 2, kind: 'region' });
     expect(foldingRanges(result)[0]).toEqual({ startLine: 0, endLine: lines.length - 2, kind: 'region' });
+  });
+
+  it('puts each records entry in the outline under the innermost section that holds it', () => {
+    const text = report({
+      ...COMPLETE_SECTIONS,
+      'Records Reviewed': [
+        '### Treatment records', '', '1. 03/13/2024 — Seacoast Urgent Care: urgent care note (3 pages)',
+        '### Imaging', '', '1. 04/02/2024 — Harbor Imaging: MRI of the lumbar spine (2 pages)',
+      ].join('\n'),
+    });
+    const [title] = documentSymbols(lint(text));
+    const records = title.children!.find((s) => s.name === 'Records Reviewed')!;
+    expect(records.children!.map((s) => [s.name, s.children!.map((e) => e.name)])).toEqual([
+      ['Treatment records', ['03/13/2024 — Seacoast Urgent Care: urgent care note (3 pages)']],
+      ['Imaging', ['04/02/2024 — Harbor Imaging: MRI of the lumbar spine (2 pages)']],
+    ]);
   });
 });

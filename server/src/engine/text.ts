@@ -96,9 +96,16 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const starts = this.lineStarts;
-    // The first line starts at 0, so some line starts at or before any offset.
-    const line = firstIndex(starts.length, (i) => starts[i] > clamped) - 1;
-    return { line, character: clamped - starts[line] };
+    // The last line starting at or before the offset (the first starts at 0): a search written
+    // out, as the outline asks it for every records entry and a closure per call cost more.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] > clamped) hi = mid - 1;
+      else lo = mid;
+    }
+    return { line: lo, character: clamped - starts[lo] };
   }
 
   offsetAt(position: Position): number {

@@ -7,6 +7,7 @@ import { reportSkeleton } from '../authoring/snippets.js';
 import type { LintResult } from '../engine/lint.js';
 import type { ReportModel, Section } from '../engine/model.js';
 import { PROFILES } from '../engine/profiles.js';
+import { firstIndex } from '../engine/text.js';
 import { SECTION_TITLES } from '../engine/sections.js';
 import { toRange } from './convert.js';
 
@@ -21,7 +22,9 @@ export function documentSymbols(result: LintResult): DocumentSymbol[] {
   const entriesBySection = new Map<Section | null, RecordEntry[]>();
   for (const entry of analyseRecords(model).entries) {
     const section = innermostSection(model, entry.itemSpan.start);
-    entriesBySection.set(section, [...(entriesBySection.get(section) ?? []), entry]);
+    const entries = entriesBySection.get(section);
+    if (entries) entries.push(entry);
+    else entriesBySection.set(section, [entry]);
   }
   const entrySymbol = (entry: RecordEntry): DocumentSymbol => {
     const detail = entryDetail(entry);
@@ -49,12 +52,18 @@ export function documentSymbols(result: LintResult): DocumentSymbol[] {
   return withEntries(null, model.sections.filter((s) => !s.parent));
 }
 
+/**
+ * The innermost section holding `offset`: the last one to start at or before it, or the first of
+ * its parents that still holds it (sections nest, in document order). A search, not a walk over
+ * every section: the outline asks it for each of thousands of records entries.
+ */
 function innermostSection(model: ReportModel, offset: number): Section | null {
-  let found: Section | null = null;
-  for (const section of model.sections) {
-    if (section.span.start <= offset && offset < section.span.end && (!found || section.span.start >= found.span.start)) found = section;
+  const { sections } = model;
+  const last = firstIndex(sections.length, (i) => sections[i].span.start > offset) - 1;
+  for (let section: Section | null = last >= 0 ? sections[last] : null; section; section = section.parent) {
+    if (offset < section.span.end) return section;
   }
-  return found;
+  return null;
 }
 
 /** A leading citation key ("[R12] |", "R12:"), which the outline shows as detail instead. */
