@@ -303,6 +303,7 @@ describe('records-section-missing fix', () => {
     });
     const [finding] = findings(text, 'records-section-missing');
     expect(finding.message).toContain('though it cites 3 records');
+    expect(finding.fix!.title).toBe('Insert a Records Reviewed section listing the 3 cited records');
     const fixed = applyFixes(text, [finding.fix!]).text;
     expect(fixed).toContain([
       '## Records Reviewed',

@@ -18,6 +18,7 @@ export const recordsSectionMissing: Rule = {
     const references = distinctReferences(model);
     const cited = references.length > 0;
     const records = `${references.length} record${references.length === 1 ? '' : 's'}`;
+    const citedRecords = `${references.length} cited record${references.length === 1 ? '' : 's'}`;
     return [{
       ruleId: 'records-section-missing',
       span: titleSpan(model),
@@ -31,7 +32,7 @@ export const recordsSectionMissing: Rule = {
         const body = cited ? recordsListBody(model, entries, '[[pages]]') : undefined;
         const snippet = cited ? recordsListBody(model, entries, (i) => `\${${i + 1}:pages}`) : undefined;
         return {
-          title: cited ? `Insert a Records Reviewed section listing the ${records}` : 'Insert a Records Reviewed section',
+          title: cited ? `Insert a Records Reviewed section listing the ${citedRecords}` : 'Insert a Records Reviewed section',
           edits: [insertSectionEdit(model, profile, 'records', body)],
           safe: true,
           ...(snippet ? { snippet: insertSectionEdit(model, profile, 'records', snippet) } : {}),
