@@ -5,6 +5,7 @@ import {
   type CodeAction, CodeActionRequest, type CompletionItem, CompletionRequest, type Diagnostic, type DocumentSymbol,
   DocumentSymbolRequest, ExecuteCommandRequest, HoverRequest, type Hover, type MarkupContent, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../server/src/engine/fixes.js';
 import { fixAll, lint } from '../../server/src/engine/lint.js';
@@ -71,6 +72,26 @@ describe('ime-lint-server over stdio, pull diagnostics', () => {
     const updated = INCOMPLETE.replace('1. Lumbar strain.', '1. TODO Lumbar strain.');
     expect(items.map((d) => ({ code: d.code, range: d.range }))).toEqual(engineDiagnostics(updated, join(session.folder, 'report.md')));
     expect(items.find((d) => d.code === 'placeholder-left')?.range).toEqual({ start: { line, character: 3 }, end: { line, character: 7 } });
+  });
+
+  it('follows several changes in one notification, and a whole new text, as the LSP library applies them', async () => {
+    const session = await start({ pull: true });
+    const uri = session.open('report.md', EXAMPLE);
+    await session.pull(uri);
+    let expected = TextDocument.create(uri, 'markdown', 1, EXAMPLE);
+    const todo = EXAMPLE.split('\n').findIndex((l) => l.startsWith('## Causation'));
+    const changes = [
+      { range: { start: { line: todo + 2, character: 0 }, end: { line: todo + 2, character: 0 } }, text: 'TODO: check the dates.\r\n\r\n' },
+      { range: { start: { line: 3, character: 0 }, end: { line: 5, character: 4 } }, text: '' },
+      { range: { start: { line: 1, character: 2 }, end: { line: 1, character: 2 } }, text: 'Dr. Karen Howell, who treats him. ' },
+    ];
+    expected = TextDocument.update(expected, changes, 2);
+    void session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: changes });
+    const edited = await session.pull(uri);
+    expect(edited.map((d) => ({ code: d.code, range: d.range }))).toEqual(engineDiagnostics(expected.getText(), join(session.folder, 'report.md')));
+    expect(edited.map((d) => d.code)).toContain('placeholder-left');
+    void session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: INCOMPLETE }] });
+    expect((await session.pull(uri)).map((d) => ({ code: d.code, range: d.range }))).toEqual(engineDiagnostics(INCOMPLETE, join(session.folder, 'report.md')));
   });
 
   it('offers a quick fix per missing section, "Insert all missing sections" and source.fixAll', async () => {
