@@ -73,9 +73,14 @@ describe('incremental analysis', () => {
   }, PROPERTY_TIMEOUT_MS);
 
   it('reads only around an edit of an edited text: it never builds the whole report again', () => {
-    // The bundled example, and reports whose fixes insert sections: one citing records it has no list for, one with only a title.
+    // The bundled example, reports whose fixes insert sections (one citing records it has no list for, one with only a title),
+    // and a California report whose declaration is read with the rest of its section.
     const { 'Records Reviewed': _listed, ...unlisted } = COMPLETE_SECTIONS;
-    const reports = [readFileSync('examples/lumbar-ime.md', 'utf8'), report(unlisted), report({})];
+    const declared = report({
+      ...COMPLETE_SECTIONS,
+      Declaration: 'I declare under penalty of perjury that the information contained in this report is true and correct. Signed in Alameda County on 02/03/2025.\n\n/s/ Meera Iyengar, M.D.',
+    }, { frontMatter: 'profile: california-wc' });
+    const reports = [readFileSync('examples/lumbar-ime.md', 'utf8'), report(unlisted), report({}), declared];
     const whole = vi.spyOn(EditedText.prototype, 'text', 'get');
     try {
       for (const start of reports) {

@@ -23,11 +23,11 @@ export function statementSentences(model: ReportModel): Sentence[] {
 export function restOfSection(model: ReportModel, sentence: Sentence): { text: string; raw: string } {
   let section = sentence.block.section;
   while (section?.parent && section.parent.heading !== model.title) section = section.parent;
-  const end = section && section.heading !== model.title ? section.span.end : model.text.length;
+  const end = section && section.heading !== model.title ? section.span.end : model.source.length;
   const from = sentence.span.start;
   const text = model.blocks
     .filter((b) => b.span.end > from && b.span.start < end)
     .map((b) => (b.span.start < from ? b.text.slice(from - b.span.start) : b.text))
     .join('\n');
-  return { text, raw: model.text.slice(from, end) };
+  return { text, raw: model.source.slice(from, end) };
 }
