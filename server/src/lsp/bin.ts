@@ -15,8 +15,9 @@ process.on('unhandledRejection', (reason) => {
 });
 
 // V8 lets the heap grow to several times what is live before it collects again, and keeps the
-// pages it grew to. Each edit leaves the old text of the report behind (megabytes, collected only
-// by a full collection), so the resident set climbs between collections. A smaller growth step
+// pages it grew to. Each edit left the old text of the report behind (megabytes, collected only
+// by a full collection, until open documents kept their text as pieces), so the resident set
+// climbed between collections. A smaller growth step
 // costs more frequent collections: with the 1.6 MB benchmark report, 20% held 183-197 MB against
 // 238-241 MB with V8's own step. Once edits made less garbage (fixes worked out only when asked
 // for), collections came later: 20% held 178-202 MB (27 runs, seven at 195 MB or more), 15%

@@ -6,11 +6,11 @@ import {
 import { CONFIG_FILE_NAME, parseConfig } from '../engine/config.js';
 import { hoverAt } from '../engine/hover.js';
 import { IncrementalLinter } from '../engine/incremental.js';
-import { REPORT_DOCUMENTS } from './document.js';
 import { lint, type LintOptions, type LintResult } from '../engine/lint.js';
 import { LineIndex } from '../engine/text.js';
 import { codeActions, FIX_ALL_KIND, missingSectionsEdits } from './actions.js';
 import { configProblemDiagnostics, toLspDiagnostic } from './convert.js';
+import { REPORT_DOCUMENTS } from './document.js';
 import {
   completionSite, completions, documentSymbols, foldingRanges, NO_REPORT_STATUS, profileChoices, recordDefinitionRange, recordReferenceRanges,
   reportStatus, skeletonFor, STATUS_REQUEST,

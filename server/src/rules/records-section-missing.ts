@@ -17,13 +17,12 @@ export const recordsSectionMissing: Rule = {
     if (hasKind(model, 'records')) return [];
     const references = distinctReferences(model);
     const cited = references.length > 0;
-    const records = `${references.length} record${references.length === 1 ? '' : 's'}`;
-    const citedRecords = `${references.length} cited record${references.length === 1 ? '' : 's'}`;
+    const plural = references.length === 1 ? '' : 's';
     return [{
       ruleId: 'records-section-missing',
       span: titleSpan(model),
       message: cited
-        ? `The report has no Records Reviewed section, though it cites ${records}: list every record received or relied on, with its date, author and length.`
+        ? `The report has no Records Reviewed section, though it cites ${references.length} record${plural}: list every record received or relied on, with its date, author and length.`
         : 'The report has no Records Reviewed section: list every record received or relied on, with its date, author and length.',
       // Worked out when asked for: each entry looks up its provider's fullest name in the whole text, at every keystroke otherwise.
       lazyFix: () => {
@@ -32,7 +31,7 @@ export const recordsSectionMissing: Rule = {
         const body = cited ? recordsListBody(model, entries, '[[pages]]') : undefined;
         const snippet = cited ? recordsListBody(model, entries, (i) => `\${${i + 1}:pages}`) : undefined;
         return {
-          title: cited ? `Insert a Records Reviewed section listing the ${citedRecords}` : 'Insert a Records Reviewed section',
+          title: cited ? `Insert a Records Reviewed section listing the ${references.length} cited record${plural}` : 'Insert a Records Reviewed section',
           edits: [insertSectionEdit(model, profile, 'records', body)],
           safe: true,
           ...(snippet ? { snippet: insertSectionEdit(model, profile, 'records', snippet) } : {}),
