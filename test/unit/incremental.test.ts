@@ -112,10 +112,25 @@ describe('incremental analysis', () => {
     const table = (root: typeof before) => root.children.find((n) => n.type === 'table')!;
     const [oldRows, newRows] = [table(before), table(after)].map((t) => (t.type === 'table' ? t.children : []));
     expect(newRows).toHaveLength(301);
-    // Rows far from the edit are the same nodes, moved; the edited row is read again.
-    expect(newRows[10]).toBe(oldRows[10]);
-    expect(newRows[290]).toBe(oldRows[290]);
+    // Every row but the edited one is the same node, moved (those of its chunk too); the edited row is read again.
     expect(newRows[150]).not.toBe(oldRows[150]);
+    expect(newRows.filter((row, i) => row !== oldRows[i]).map((row) => newRows.indexOf(row))).toEqual([150]);
+  });
+
+  it('after an edit inside one item of a long list, reads only that item again', () => {
+    const items = Array.from({ length: 300 }, (_, i) => `${i + 1}. 0${1 + (i % 9)}/1${i % 10}/2023 — Clinic note ${i + 1}. Seen for low back pain.`);
+    const text = ['# Report', '', ...items, '', 'After.'].join('\n');
+    const parser = new ChunkedParser({ min: 200, oneIn: 4 });
+    const list = (root: ReturnType<ChunkedParser['parse']>) => root.children.find((n) => n.type === 'list')!;
+    const before = list(parser.parse(text));
+    const edited = text.replace('Clinic note 150.', 'Clinic note 150, revised.');
+    const root = parser.parse(edited);
+    expect(root).toEqual(parseMarkdown(edited));
+    const after = list(root);
+    const [oldItems, newItems] = [before, after].map((l) => (l.type === 'list' ? l.children : []));
+    // The items parsed again with the edited one (its chunk's) are the nodes read before, moved to where they stand.
+    expect(newItems.filter((item, i) => item !== oldItems[i]).map((item) => newItems.indexOf(item))).toEqual([149]);
+    expect(newItems[151].position?.start.offset).toBe(edited.indexOf('152. '));
   });
 
   it('reuses the parse of the blocks an edit did not touch', () => {

@@ -3,6 +3,7 @@ import { ownCopy } from './memo.js';
 import { parseMarkdown } from './parse.js';
 import { parsePlainMarkdown } from './plain-markdown.js';
 import { type TextLike, wholeText } from './edited-text.js';
+import { ReplacedNodes } from './replaced-nodes.js';
 import { changeBetween, endsLine, firstIndex, matchesAt, type TextChange } from './text.js';
 
 /**
@@ -50,6 +51,8 @@ export class ChunkedParser {
     const placed: Placement = { text, chunks: [], offsets: [] };
     /** Lists and tables this reading put together from chunks: new nodes, so the cached chunks stay as parsed. */
     const joined = new Set<List | Table>();
+    /** The nodes of the chunks this reading parsed anew in place of, offered back (see `ReplacedNodes`). */
+    const replaced = new ReplacedNodes();
     let line = 1;
     let complete = true;
     let i = 0;
@@ -92,6 +95,13 @@ export class ChunkedParser {
         this.chunks = new Map();
         this.placement = null;
         return parseMarkdown(wholeText(text));
+      }
+      if (chunk.fresh) {
+        if (placement && change) {
+          for (const old of replacedBy(placement, change, start, end, previous)) replaced.add(old.root, old.text, old.offset);
+          replaced.takeBack(chunk.root, chunk.text, chunk.offset);
+        }
+        chunk.fresh = false;
       }
       place(chunk, start - chunk.head.length, line - chunk.headLineBreaks);
       placed.chunks.push(chunk);
@@ -142,6 +152,8 @@ interface ParsedChunk {
   lineBreaks: number;
   /** True when the chunk defines a link reference or footnote label. */
   definitions: boolean;
+  /** Parsed in this reading and not yet placed: its nodes may be those of the chunks it replaces (see `ReplacedNodes`). */
+  fresh: boolean;
 }
 
 // A line that starts a list item; one with text after the marker may start a chunk of list items.
@@ -431,6 +443,25 @@ function placedChunk(placement: Placement, change: TextChange | null, start: num
   return chunk;
 }
 
+/**
+ * The chunks of the last complete reading that stood where the text from `start` to `end` now
+ * stands, with the change between, that no chunk of this reading has taken: taken out of `pool`
+ * (a chunk's nodes serve once).
+ */
+function replacedBy(placement: Placement, change: TextChange, start: number, end: number, pool: Map<string, ParsedChunk[]>): ParsedChunk[] {
+  const shift = change.newEnd - change.oldEnd;
+  const oldStart = start <= change.start ? start : Math.max(change.start, start - shift);
+  const oldEnd = end <= change.start ? end : Math.max(change.oldEnd, end - shift);
+  const { chunks, offsets } = placement;
+  const out: ParsedChunk[] = [];
+  for (let i = firstIndex(offsets.length, (k) => offsets[k] + chunks[k].text.length - chunks[k].head.length > oldStart); i < chunks.length && offsets[i] < oldEnd; i++) {
+    const same = pool.get(chunks[i].text);
+    const at = same ? same.indexOf(chunks[i]) : -1;
+    if (at >= 0) out.push(same!.splice(at, 1)[0]);
+  }
+  return out;
+}
+
 /** The parse of `text` read after `head` from the previous reading, or a fresh one (read directly where it is plain Markdown). */
 function take(previous: Map<string, ParsedChunk[]>, text: string, head: string): ParsedChunk {
   const parsed = head + text;
@@ -443,7 +474,7 @@ function take(previous: Map<string, ParsedChunk[]>, text: string, head: string):
   const root = parsePlainMarkdown(own) ?? parseMarkdown(own);
   return {
     text: own, head: own.slice(0, head.length), headLineBreaks: countLineBreaks(head), root, offset: 0, line: 1,
-    lineBreaks: countLineBreaks(text), definitions: hasDefinitions(root),
+    lineBreaks: countLineBreaks(text), definitions: hasDefinitions(root), fresh: true,
   };
 }
 
