@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../server/src/engine/fixes.js';
 import { fixAll, lint } from '../../server/src/engine/lint.js';
 import { LineIndex } from '../../server/src/engine/text.js';
+import { BACKGROUND_NICENESS_STEP } from '../../server/src/lsp/thread-priority.js';
 import { applyEdit, ROOT, start, until, useServerBuild } from '../helpers/lsp.js';
 import { COMPLETE_SECTIONS, report } from '../helpers/report.js';
 
@@ -243,6 +244,26 @@ describe('ime-lint-server over stdio, pull diagnostics', () => {
     settings = { ...settings, enable: false };
     void session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     expect(await session.pull(included)).toEqual([]);
+  });
+
+  it.skipIf(process.platform !== 'linux')("runs V8's compiler and collector threads below the thread that answers once a report is read", async () => {
+    const session = await start({ pull: true });
+    const { pid } = session.process;
+    // A thread's nice value is the 19th field of its stat line (the 17th after the parenthesised name).
+    const niceness = (thread: string) => {
+      const stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const others = () => readdirSync(`/proc/${pid}/task`).filter((t) => t !== String(pid)).map(niceness);
+    const main = niceness(String(pid));
+    const lower = Math.min(19, main + BACKGROUND_NICENESS_STEP);
+    // While the first report is read, the compiler has the main thread's priority.
+    expect(others().every((n) => n === main)).toBe(true);
+    await session.pull(session.open('lumbar.md', EXAMPLE));
+    const lowered = await until(() => (others().some((n) => n === lower) ? others() : undefined), 'lowered threads');
+    expect(niceness(String(pid))).toBe(main);
+    expect(lowered.length).toBeGreaterThan(0);
+    expect(lowered).toEqual(lowered.map(() => lower));
   });
 
   it('shuts down and exits cleanly', async () => {

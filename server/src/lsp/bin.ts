@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { startServer } from './server.js';
+import { lowerBackgroundThreads } from './thread-priority.js';
 import { nodeHost } from './workspace.js';
 
 const HEAP_GROWING_PERCENT = 15;
@@ -41,6 +42,8 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 const afterReportRead = () => {
   tuneHeap(); // at the first report; setting the same step again at a later one changes nothing
+  // From now on V8's compiler and collector threads yield to the thread that answers the editor.
+  lowerBackgroundThreads();
   // Two turns on: the LSP library writes the diagnostics in an immediate of its own, queued after this one.
   setImmediate(() => setImmediate(collectGarbage));
 };
