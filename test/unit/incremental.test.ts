@@ -202,6 +202,18 @@ describe('incremental analysis', () => {
     expect(opinions(linter.lint(text, options))).toEqual([['Dr. Lopez', 'She recommended a lumbar fusion.']]);
   });
 
+  it('finds the mentions of a physician where they stand after an edit before them', () => {
+    const history = 'Dr. Maria Lopez, the PTP, saw her on 04/02/2024. She recommended a lumbar fusion.';
+    const text = report({ ...COMPLETE_SECTIONS, 'History of Present Illness': history, Discussion: 'I disagree with Dr. Lopez because the MRI is normal.' });
+    const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
+    const mentions = (result: LintResult, source: string) => analyseTreating(result.model).mentions.map((m) => [m.physician.display, m.span, source.slice(m.span.start, m.span.end)]);
+    const before = mentions(linter.lint(text, options), text);
+    expect(before.map(([, , said]) => said)).toEqual(['Dr. Maria Lopez', 'the PTP', 'Dr. Lopez']);
+    const edited = text.replace('Dr. Maria Lopez, the PTP,', 'As noted, Dr. Maria Lopez, the PTP,');
+    expect(mentions(linter.lint(edited, options), edited)).toEqual(mentions(lint(edited, options), edited));
+    expect(mentions(linter.lint(edited, options), edited).map(([, , said]) => said)).toEqual(['Dr. Maria Lopez', 'the PTP', 'Dr. Lopez']);
+  });
+
   it('keeps or settles again who the physicians are as an edit to a sentence naming one says', () => {
     const history = 'Dr. Maria Lopez, the PTP, saw her on 04/02/2024. She recommended a lumbar fusion.';
     const text = report({ ...COMPLETE_SECTIONS, 'History of Present Illness': history, Discussion: 'I disagree with Dr. Lopez.' });

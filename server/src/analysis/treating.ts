@@ -26,10 +26,31 @@ export interface Physician {
 }
 
 export interface Mention {
-  physician: Physician;
-  span: Span;
-  sentence: Sentence;
-  via: 'name' | 'role';
+  readonly physician: Physician;
+  /** Where it stands in the text last analysed. */
+  readonly span: Span;
+  readonly sentence: Sentence;
+  readonly via: 'name' | 'role';
+}
+
+/**
+ * A sentence's reference to a person as a mention. Its span is read off the sentence's, which the
+ * model moves with its block: a records list names its authors thousands of times, and an edit
+ * before them then moves nothing here. Few read a mention's span (hover).
+ */
+class SentenceMention implements Mention {
+  readonly physician: Physician;
+  readonly via: 'name' | 'role';
+
+  constructor(readonly sentence: Sentence, private readonly reference: Reference) {
+    this.physician = reference.physician;
+    this.via = reference.via;
+  }
+
+  get span(): Span {
+    const base = this.sentence.span.start;
+    return { start: base + this.reference.start, end: base + this.reference.end };
+  }
 }
 
 export interface TreatingOpinion {
@@ -209,8 +230,8 @@ interface SentenceInfo {
   steady: number;
   /**
    * The mention of each of `refs` (treating or not) and the opinion, as the last analysis gave
-   * them: kept while the references and the opinion stand, their spans moved with the sentence,
-   * so an edit does not make thousands of them anew (see `readOpinions`).
+   * them: kept while the references and the opinion stand (a mention's span is read off its
+   * sentence), so an edit does not make thousands of them anew (see `readOpinions`).
    */
   mentions: Mention[];
   /** The references `mentions` were made from (a sentence's references are a new list whenever they are read again). */
@@ -465,21 +486,16 @@ class TreatingAnalyser {
     return { mentions, opinions, disagreements };
   }
 
-  /** Adds the mentions of treating physicians in the sentence: those of the last analysis while its references are the same, moved to where it stands. */
+  /** Adds the mentions of treating physicians in the sentence: those of the last analysis while its references are the same. */
   private addMentions(info: SentenceInfo, out: Mention[]): void {
-    const { refs, sentence } = info;
-    const base = sentence.span.start;
+    const { refs } = info;
     if (info.mentionsFrom !== refs) {
-      info.mentions = refs.map(({ physician, start, end, via }) => ({ physician, span: { start: base + start, end: base + end }, sentence, via }));
+      info.mentions = refs.map((reference) => new SentenceMention(info.sentence, reference));
       info.mentionsFrom = refs;
     }
     // By index: most sentences have no references, and an iterator for each is garbage.
-    for (let r = 0; r < refs.length; r++) {
-      const mention = info.mentions[r];
-      mention.span.start = base + refs[r].start;
-      mention.span.end = base + refs[r].end;
-      if (mention.physician.treating) out.push(mention);
-    }
+    const { mentions } = info;
+    for (let r = 0; r < mentions.length; r++) if (mentions[r].physician.treating) out.push(mentions[r]);
   }
 
   /** The sentence's opinion: the last analysis's while it says the same. */
