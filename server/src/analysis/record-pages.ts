@@ -71,6 +71,33 @@ function itemPagesOf(item: ListItem, blocks: Block[]): number | null | typeof TO
   return pages;
 }
 
+/**
+ * A leaf item's entry, kept with the item while its first block is the same (the model moves the
+ * block's span in place): a records list has thousands, and an edit would make them all anew.
+ */
+const itemEntries = new WeakMap<ListItem, RecordPagesEntry>();
+
+function itemEntryOf(item: ListItem, first: Block, pages: number | null): RecordPagesEntry {
+  const kept = itemEntries.get(item);
+  if (kept?.span === first.span && kept.pages === pages) return kept;
+  const entry = { span: first.span, pages };
+  itemEntries.set(item, entry);
+  return entry;
+}
+
+/**
+ * Whether a block of a records section is (part of) an entry, whose pages the entries count: a
+ * table row, or a block of a leaf item that does not state the list's total. The items' counts are
+ * read before the prose is.
+ */
+function isEntryBlock(block: Block): boolean {
+  if (block.type === 'tableRow') return true;
+  const item = block.list?.item;
+  if (!item || holdsList(item)) return false;
+  const pages = itemPages.get(item);
+  return pages !== undefined && pages !== TOTAL;
+}
+
 /** A leaf item's page count as an entry states it: null for none, and for a line that states the list's total. */
 export function pagesOfItem(item: ListItem, blocks: Block[]): number | null {
   const pages = itemPagesOf(item, blocks);
@@ -143,14 +170,11 @@ export function analyseRecordPages(model: ReportModel): RecordPages {
   if (cached) return cached;
   const records = recordsSections(model);
   const result: RecordPages = { sections: records.map((r) => r.section), entries: [], totals: [], noRecords: false };
-  const entryBlocks = new Set<Block>();
 
   for (const { blocks, items } of records) {
     const headers = new Map(blocks.filter((b) => b.header && b.table).map((b) => [b.table, b]));
     for (const block of blocks) {
-      if (block.type !== 'tableRow') continue;
-      entryBlocks.add(block);
-      if (block.header) continue;
+      if (block.type !== 'tableRow' || block.header) continue;
       readTableRow(block, pagesColumn(headers.get(block.table)), result);
     }
     // forEach: a Map's for-of makes an array per item, and a records list has thousands.
@@ -159,14 +183,14 @@ export function analyseRecordPages(model: ReportModel): RecordPages {
       if (holdsList(item)) return;
       const pages = itemPagesOf(item, group);
       if (pages === TOTAL) return; // read below as a total statement
-      for (const b of group) entryBlocks.add(b);
-      result.entries.push({ span: group[0].span, pages });
+      result.entries.push(itemEntryOf(item, group[0], pages));
     });
   }
 
   for (const block of model.blocks) {
-    if (block.type === 'heading' || entryBlocks.has(block)) continue;
+    if (block.type === 'heading') continue;
     const inRecords = inKind(block, 'records');
+    if (inRecords && isEntryBlock(block)) continue;
     for (const sentence of block.sentences) {
       const prose = prosePagesByText.get(sentence.text, readProsePages);
       if (prose.noRecords) result.noRecords = true;

@@ -1,4 +1,5 @@
 import type { ListItem } from 'mdast';
+import { sameItems } from '../engine/memo.js';
 import { type Block, type ReportModel, type Section, blocksIn } from '../engine/model.js';
 
 /** An outermost Records Reviewed section, its blocks, and the blocks of each list item in it. */
@@ -17,7 +18,7 @@ export function recordsSections(model: ReportModel): RecordsSection[] {
     .filter((s) => s.kinds.includes('records') && !hasRecordsAncestor(s))
     .map((section) => {
       const blocks = blocksIn(model, section);
-      return { section, blocks, items: itemBlocks(blocks) };
+      return { section, blocks, items: keptItemBlocks(blocks) };
     });
   model.cache.set('records-sections', sections);
   return sections;
@@ -33,6 +34,22 @@ export function holdsList(item: ListItem): boolean {
   const { children } = item;
   for (let i = 0; i < children.length; i++) if (children[i].type === 'list') return true;
   return false;
+}
+
+/**
+ * The blocks of each list item of a records section, the last lint's while its blocks are the same
+ * (the model keeps a block with its node, and a kept node stays in its item): kept by its first
+ * block. A records list has thousands of items, and an edit elsewhere would group them all anew.
+ */
+const itemsOfSection = new WeakMap<Block, { blocks: readonly Block[]; items: Map<ListItem, Block[]> }>();
+
+function keptItemBlocks(blocks: readonly Block[]): Map<ListItem, Block[]> {
+  if (!blocks.length) return itemBlocks(blocks);
+  const kept = itemsOfSection.get(blocks[0]);
+  if (kept && sameItems(kept.blocks, blocks)) return kept.items;
+  const items = itemBlocks(blocks);
+  itemsOfSection.set(blocks[0], { blocks, items });
+  return items;
 }
 
 /** The blocks of each list item among `blocks` (table rows aside: a cell's list is not the row's). */

@@ -1,6 +1,6 @@
 import type { List, ListItem, Nodes, Table, TableRow } from 'mdast';
 import type { TextLike } from '../engine/edited-text.js';
-import { listOfObjects, shifted, shiftSpan, TextMemo } from '../engine/memo.js';
+import { listOfObjects, sameItems, shifted, shiftSpan, TextMemo } from '../engine/memo.js';
 import { type Block, type ReportModel, type Section, type Sentence, blocksWithin, inKind, spanOf } from '../engine/model.js';
 import { allMatches, firstStartingAt, moveSpan, type Span, SpanSet, spansOverlap } from '../engine/text.js';
 import { type FoundDate, datesOverlap, dayNumber, findDates } from './dates.js';
@@ -440,12 +440,6 @@ function readRow(row: Block, columns: Partial<Record<ColumnRole, number>>): Item
     entry.numberSpan = { start: row.span.start + at, end: row.span.start + at + String(entry.number).length };
   }
   return entry;
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 class EntryReader {

@@ -117,3 +117,10 @@ export function listOfObjects<T extends object | string>(): T[] {
 }
 
 const OBJECT = {};
+
+/** Whether two lists hold the same objects in the same order (what a lint keeps from the last one is found so). */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
