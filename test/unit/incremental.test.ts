@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ChunkedParser, cutText, splitPoints } from '../../server/src/engine/chunks.js';
 import { EditedText, type TextLike, wholeText } from '../../server/src/engine/edited-text.js';
 import { changeBetween, LineIndex } from '../../server/src/engine/text.js';
+import { recordsSections } from '../../server/src/analysis/records-sections.js';
 import { analyseTreating } from '../../server/src/analysis/treating.js';
 import { IncrementalLinter } from '../../server/src/engine/incremental.js';
 import { lint, type LintResult } from '../../server/src/engine/lint.js';
@@ -145,6 +146,19 @@ describe('incremental analysis', () => {
     expect(observable(linter.lint(edited, options))).toEqual(observable(lint(edited, options)));
   });
 
+  it("groups the records list's items again only when an edit reaches the list", () => {
+    const text = report(COMPLETE_SECTIONS);
+    const linter = new IncrementalLinter({ min: 0, oneIn: 1 });
+    const items = (result: LintResult) => recordsSections(result.model)[0].items;
+    const before = items(linter.lint(text, options));
+    const elsewhere = text.replace('Lumbar strain.', 'Lumbar sprain.');
+    expect(items(linter.lint(elsewhere, options))).toBe(before);
+    const inList = elsewhere.replace('urgent care note', 'urgent care visit note');
+    expect(inList).not.toBe(elsewhere);
+    expect(items(linter.lint(inList, options))).not.toBe(before);
+    expect(observable(linter.lint(inList, options))).toEqual(observable(lint(inList, options)));
+  });
+
   it('places a new records entry by what the body cites now, though the list is unchanged', () => {
     // The list is read once and kept; whether the body cites its items by number changes where the fix puts the entry.
     const records = '1. 02/27/2024 — Employer: report of injury.\n2. 05/14/2024 — Steven Whitley, M.D.: operative report.';
@@ -210,8 +224,9 @@ describe('incremental analysis', () => {
     const before = mentions(linter.lint(text, options), text);
     expect(before.map(([, , said]) => said)).toEqual(['Dr. Maria Lopez', 'the PTP', 'Dr. Lopez']);
     const edited = text.replace('Dr. Maria Lopez, the PTP,', 'As noted, Dr. Maria Lopez, the PTP,');
-    expect(mentions(linter.lint(edited, options), edited)).toEqual(mentions(lint(edited, options), edited));
-    expect(mentions(linter.lint(edited, options), edited).map(([, , said]) => said)).toEqual(['Dr. Maria Lopez', 'the PTP', 'Dr. Lopez']);
+    const after = mentions(linter.lint(edited, options), edited);
+    expect(after).toEqual(mentions(lint(edited, options), edited));
+    expect(after.map(([, , said]) => said)).toEqual(['Dr. Maria Lopez', 'the PTP', 'Dr. Lopez']);
   });
 
   it('keeps or settles again who the physicians are as an edit to a sentence naming one says', () => {
