@@ -435,12 +435,18 @@ function placedChunk(placement: Placement, change: TextChange | null, start: num
   const i = firstIndex(offsets.length, (k) => offsets[k] >= old);
   const chunk = chunks[i];
   if (!chunk || offsets[i] !== old || chunk.text.length - chunk.head.length !== end - start || chunk.head !== head) return null;
-  // Still in the pool: a chunk serves once per reading. Its text is its own string, hashed once.
+  return takenFrom(pool, chunk) ? chunk : null;
+}
+
+/**
+ * Takes `chunk` out of `pool` if it is still there (a chunk serves once per reading), and tells
+ * whether it was. Its text is its own string, hashed once.
+ */
+function takenFrom(pool: Map<string, ParsedChunk[]>, chunk: ParsedChunk): boolean {
   const same = pool.get(chunk.text);
   const at = same ? same.indexOf(chunk) : -1;
-  if (at < 0) return null;
-  same!.splice(at, 1);
-  return chunk;
+  if (at >= 0) same!.splice(at, 1);
+  return at >= 0;
 }
 
 /**
@@ -455,9 +461,7 @@ function replacedBy(placement: Placement, change: TextChange, start: number, end
   const { chunks, offsets } = placement;
   const out: ParsedChunk[] = [];
   for (let i = firstIndex(offsets.length, (k) => offsets[k] + chunks[k].text.length - chunks[k].head.length > oldStart); i < chunks.length && offsets[i] < oldEnd; i++) {
-    const same = pool.get(chunks[i].text);
-    const at = same ? same.indexOf(chunks[i]) : -1;
-    if (at >= 0) out.push(same!.splice(at, 1)[0]);
+    if (takenFrom(pool, chunks[i])) out.push(chunks[i]);
   }
   return out;
 }

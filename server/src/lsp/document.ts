@@ -1,6 +1,6 @@
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
-import { EditedText } from '../engine/edited-text.js';
+import { EditedText, type TextLike } from '../engine/edited-text.js';
 
 /**
  * An open document whose text is an `EditedText`: an edit adds pieces rather than making the
@@ -127,7 +127,7 @@ function isLineBreak(code: number): boolean {
   return code === 13 || code === 10;
 }
 
-function lineOffsetsOf(text: string | EditedText, atLineStart: boolean, textOffset = 0): number[] {
+function lineOffsetsOf(text: TextLike, atLineStart: boolean, textOffset = 0): number[] {
   const result = atLineStart ? [textOffset] : [];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
